@@ -1,0 +1,77 @@
+"""The tracker of programs for schools with low educational results («500+»)."""
+from flask import Flask
+
+from config import INSTANCE_DIR, config_for
+
+
+def create_app(config_name: str | None = None, **overrides) -> Flask:
+    app = Flask(__name__, instance_path=str(INSTANCE_DIR))
+    app.config.from_object(config_for(config_name))
+    app.config.update(overrides)
+    require_secret_key(app)
+
+    register_extensions(app)
+    register_blueprints(app)
+    register_errors(app)
+    register_request_hooks(app)
+    register_template_helpers(app)
+    register_cli(app)
+    return app
+
+
+def require_secret_key(app: Flask) -> None:
+    if not app.config.get("SECRET_KEY"):
+        raise RuntimeError("SECRET_KEY must be set (see README: production)")
+
+
+def register_extensions(app: Flask) -> None:
+    import tracker.models  # noqa: F401  every table in the metadata
+    from tracker import i18n
+    from tracker.auth.session import init_login
+    from tracker.db import db
+    from tracker.extensions import babel, csrf, limiter, migrate
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(INSTANCE_DIR.parent / "migrations"),
+                     render_as_batch=True, compare_type=True)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    babel.init_app(app, locale_selector=i18n.select_locale)
+    i18n.compile_catalogues()
+    init_login(app)
+
+
+def register_blueprints(app: Flask) -> None:
+    from tracker.admin.views import bp as admin_bp
+    from tracker.auth.views import bp as auth_bp
+    from tracker.home.views import bp as home_bp
+    from tracker.schools.views import bp as schools_bp
+
+    for blueprint in (auth_bp, home_bp, schools_bp, admin_bp):
+        app.register_blueprint(blueprint)
+
+
+def register_errors(app: Flask) -> None:
+    from tracker.errors import register
+    register(app)
+
+
+def register_request_hooks(app: Flask) -> None:
+    from tracker.auth.session import enforce_session_lifetimes
+    from tracker.permissions import enforce_access_rule
+    from tracker.security import set_security_headers
+
+    app.before_request(enforce_session_lifetimes)
+    app.before_request(enforce_access_rule)
+    app.after_request(set_security_headers)
+
+
+def register_template_helpers(app: Flask) -> None:
+    from tracker import i18n, ui
+    i18n.register_filters(app)
+    ui.register(app)
+
+
+def register_cli(app: Flask) -> None:
+    from tracker.cli import register
+    register(app)

@@ -1,0 +1,81 @@
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (BooleanField, DateField, EmailField, IntegerField, PasswordField, SelectField,
+                     StringField, SubmitField)
+from wtforms.validators import DataRequired, Length, Optional, Regexp, ValidationError
+
+from tracker.auth.forms import strong_password
+from tracker.auth.models import Role
+from tracker.forms import FilterForm, VersionedForm
+
+LOGIN_PATTERN = Regexp(r"^[A-Za-z0-9._@-]+$",
+                       message=_l("Use Latin letters, digits and . _ @ - in the login."))
+
+SCOPE_FIELD = {Role.REGIONAL: "region_id", Role.COORDINATOR: "municipality_id",
+               Role.CURATOR: "region_id", Role.DIRECTOR: "school_id"}
+
+
+class UserForm(VersionedForm):
+    login = StringField(_l("Login"), validators=[DataRequired(), Length(max=64), LOGIN_PATTERN])
+    full_name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=200)])
+    email = EmailField(_l("E-mail"), validators=[Optional(), Length(max=200)])
+    role = SelectField(_l("Role"), validators=[DataRequired()])
+    region_id = SelectField(_l("Region"), coerce=int, validate_choice=False)
+    municipality_id = SelectField(_l("Municipality"), coerce=int, validate_choice=False)
+    school_id = SelectField(_l("School"), coerce=int, validate_choice=False)
+    password = PasswordField(_l("Initial password"), validators=[Optional(), strong_password])
+    submit = SubmitField(_l("Save"))
+
+    def validate(self, extra_validators=None) -> bool:
+        if not super().validate(extra_validators):
+            return False
+        field_name = SCOPE_FIELD.get(self.role.data)
+        if field_name is None:
+            return True
+        field = self[field_name]
+        allowed = {value for value, _label in field.choices if value}
+        if field.data not in allowed:
+            field.errors.append(_l("Choose where this person works (required for the role)."))
+            return False
+        return True
+
+
+class PasswordResetForm(FlaskForm):
+    password = PasswordField(_l("New password"), validators=[DataRequired(), strong_password])
+    submit = SubmitField(_l("Set password"))
+
+
+class UserFilterForm(FilterForm):
+    q = StringField(_l("Search"), validators=[Optional(), Length(max=100)])
+    role = SelectField(_l("Role"), validators=[Optional()])
+    inactive = BooleanField(_l("Show deactivated"))
+
+
+class RegionForm(FlaskForm):
+    name = StringField(_l("Region"), validators=[DataRequired(), Length(max=200)])
+    submit = SubmitField(_l("Add region"))
+
+
+class MunicipalityForm(FlaskForm):
+    region_id = SelectField(_l("Region"), coerce=int)
+    name = StringField(_l("Municipality"), validators=[DataRequired(), Length(max=200)])
+    submit = SubmitField(_l("Add municipality"))
+
+
+class CategoryForm(FlaskForm):
+    region_id = SelectField(_l("Region"), coerce=int)
+    name = StringField(_l("Result category"), validators=[DataRequired(), Length(max=200)])
+    position = IntegerField(_l("Order"), default=0, validators=[Optional()])
+    submit = SubmitField(_l("Add category"))
+
+
+class AuditFilterForm(FilterForm):
+    login = StringField(_l("User"), validators=[Optional(), Length(max=64)])
+    action = SelectField(_l("Action"), validators=[Optional()])
+    object_type = StringField(_l("Object"), validators=[Optional(), Length(max=60)])
+    date_from = DateField(_l("From"), validators=[Optional()])
+    date_to = DateField(_l("Until"), validators=[Optional()])
+
+    def validate_date_to(self, field):
+        if field.data and self.date_from.data and field.data < self.date_from.data:
+            raise ValidationError(_l("The end date cannot be earlier than the start date."))

@@ -1,0 +1,155 @@
+"""The append-only record of changes and denied attempts.
+
+Every flush of an audited model writes one row per changed object automatically,
+so a feature cannot forget to audit. Denials and sign-in events are recorded explicitly.
+"""
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+from flask import has_request_context, request
+from flask_login import current_user
+from sqlalchemy import JSON, DateTime, Integer, String, event, insert, inspect
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from tracker.db import Base, db, utcnow
+
+SECRET_FIELDS = {"password_hash", "session_epoch"}
+SKIPPED_FIELDS = {"created_at", "updated_at", "version"}
+
+_cli_actor: ContextVar[str | None] = ContextVar("cli_actor", default=None)
+
+
+class AuditEvent(Base):
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    user_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    user_login: Mapped[str] = mapped_column(String(64), default="")
+    role: Mapped[str] = mapped_column(String(20), default="")
+    action: Mapped[str] = mapped_column(String(40), index=True)
+    object_type: Mapped[str] = mapped_column(String(60), default="", index=True)
+    object_id: Mapped[str | None] = mapped_column(String(60))
+    municipality_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    changes: Mapped[dict | None] = mapped_column(JSON)
+    ip: Mapped[str] = mapped_column(String(45), default="")
+
+
+@event.listens_for(AuditEvent, "before_update")
+@event.listens_for(AuditEvent, "before_delete")
+def _refuse_rewrite(mapper, connection, target):
+    raise RuntimeError("audit events are append-only")
+
+
+@contextmanager
+def cli_actor(name: str):
+    """Attribute changes made by a command-line run to `name` (for example «cli:seed-demo»)."""
+    token = _cli_actor.set(name)
+    try:
+        yield
+    finally:
+        _cli_actor.reset(token)
+
+
+def _actor() -> dict[str, Any]:
+    if has_request_context():
+        ip = request.remote_addr or ""
+        if current_user and current_user.is_authenticated:
+            return {"user_id": current_user.id, "user_login": current_user.login,
+                    "role": current_user.role, "ip": ip}
+        return {"user_id": None, "user_login": "", "role": "anonymous", "ip": ip}
+    return {"user_id": None, "user_login": _cli_actor.get() or "system", "role": "cli", "ip": ""}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, (bytes, bytearray)):
+        return f"<{len(value)} bytes>"
+    return value
+
+
+def _changes(obj: Any, kind: str) -> dict[str, list[Any]]:
+    state = inspect(obj)
+    result = {}
+    for attr in state.mapper.column_attrs:
+        key = attr.key
+        if key in SKIPPED_FIELDS:
+            continue
+        history = state.attrs[key].history
+        if kind == "create":
+            before, after = None, state.dict.get(key)
+        elif kind == "delete":
+            before, after = state.dict.get(key), None
+        elif history.has_changes():
+            before = history.deleted[0] if history.deleted else None
+            after = history.added[0] if history.added else None
+        else:
+            continue
+        if before is None and after is None:
+            continue
+        if key in SECRET_FIELDS:
+            before, after = ("***" if before else None), "***"
+        result[key] = [_plain(before), _plain(after)]
+    return result
+
+
+def _row(obj: Any, action: str, changes: dict | None) -> dict[str, Any]:
+    identity = inspect(obj).mapper.primary_key_from_instance(obj)
+    return {
+        "at": utcnow(),
+        "action": action,
+        "object_type": type(obj).__name__,
+        "object_id": ",".join(str(part) for part in identity if part is not None) or None,
+        "municipality_id": getattr(obj, "audit_municipality_id", None),
+        "changes": changes,
+        **_actor(),
+    }
+
+
+@event.listens_for(Session, "after_flush")
+def _audit_flush(session: Session, flush_context) -> None:
+    rows = []
+    for kind, objects in (("create", session.new), ("update", session.dirty),
+                          ("delete", session.deleted)):
+        for obj in objects:
+            if isinstance(obj, AuditEvent) or not isinstance(obj, Base):
+                continue
+            if kind == "update" and not session.is_modified(obj, include_collections=False):
+                continue
+            changes = _changes(obj, kind)
+            if kind == "update" and not changes:
+                continue
+            rows.append(_row(obj, kind, changes))
+    if rows:
+        session.connection().execute(insert(AuditEvent), rows)
+
+
+def record(action: str, *, object_type: str = "", object_id: Any = None,
+           municipality_id: int | None = None, changes: dict | None = None,
+           actor: dict | None = None) -> None:
+    """Add an explicit event (sign-in, export…) to the current unit of work."""
+    db.session.add(AuditEvent(
+        action=action, object_type=object_type,
+        object_id=None if object_id is None else str(object_id),
+        municipality_id=municipality_id, changes=changes, **(actor or _actor()),
+    ))
+
+
+def record_denied(*, object_type: str = "", object_id: Any = None,
+                  municipality_id: int | None = None, reason: str = "") -> None:
+    """Keep a denied attempt even though the request itself changes nothing."""
+    db.session.rollback()
+    record("denied", object_type=object_type, object_id=object_id,
+           municipality_id=municipality_id,
+           changes={"endpoint": request.endpoint, "method": request.method,
+                    "path": request.path, "reason": reason})
+    db.session.commit()

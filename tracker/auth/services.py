@@ -1,0 +1,28 @@
+"""Account operations shared by views and the command line. They flush; callers commit."""
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, select
+
+from tracker.auth.models import User
+from tracker.db import db, utcnow
+from tracker.errors import DomainError
+
+
+class WrongPassword(DomainError):
+    message = _l("The current password is wrong.")
+
+
+def authenticate(login: str, password: str) -> User | None:
+    user = db.session.scalar(select(User).where(func.lower(User.login) == login.strip().lower()))
+    if user is None or not user.is_active or not user.check_password(password):
+        return None
+    user.last_login_at = utcnow()
+    return user
+
+
+def change_password(user: User, *, current: str, new: str) -> None:
+    """Set a new password and end every other session of the user."""
+    if not user.check_password(current):
+        raise WrongPassword()
+    user.set_password(new)
+    user.end_other_sessions()
+    db.session.flush()

@@ -1,0 +1,58 @@
+"""Language choice, compiled catalogues and Russian formats for numbers and dates."""
+from datetime import date, datetime
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from flask import Flask, current_app, request, session
+from flask_babel import format_date, format_datetime, format_decimal, get_locale
+
+TRANSLATIONS = Path(__file__).parent / "translations"
+
+
+def select_locale() -> str:
+    languages = current_app.config["LANGUAGES"]
+    chosen = session.get("lang")
+    if chosen in languages:
+        return chosen
+    return current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def compile_catalogues() -> None:
+    """Build .mo files from the .po sources when they are missing or older (no build step)."""
+    for po_path in TRANSLATIONS.glob("*/LC_MESSAGES/messages.po"):
+        mo_path = po_path.with_suffix(".mo")
+        if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
+            continue
+        with po_path.open("rb") as source:
+            catalog = read_po(source)
+        tmp = mo_path.with_suffix(".mo.tmp")
+        with tmp.open("wb") as target:
+            write_mo(target, catalog)
+        tmp.replace(mo_path)
+
+
+def percent(value: float | None, digits: int = 1) -> str:
+    """50.4 -> «50,4 %» in Russian, «50.4%» in English."""
+    if value is None:
+        return "—"
+    number = format_decimal(round(value, digits), format="#,##0." + "#" * digits)
+    return f"{number}\u00a0%" if str(get_locale()) == "ru" else f"{number}%"
+
+
+def day(value: date | datetime | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return format_datetime(value, "dd.MM.yyyy HH:mm")
+    return format_date(value, "dd.MM.yyyy")
+
+
+def number(value) -> str:
+    return "—" if value is None else format_decimal(value)
+
+
+def register_filters(app: Flask) -> None:
+    app.jinja_env.filters.update(percent=percent, day=day, number=number)
+    app.jinja_env.globals["current_locale"] = lambda: str(get_locale())
+    app.jinja_env.globals["request_path"] = lambda: request.full_path.rstrip("?")

@@ -1,0 +1,223 @@
+"""Who may do what. The one home of every access rule.
+
+Three layers: role gates declared on every endpoint (`public`, `signed_in`, `role_required`),
+scoped selects for every list (`visible_schools(user)` and friends), and `can_view` / `can_edit`
+predicates for single objects, used through `get_visible_or_404`. Out of scope answers 404.
+"""
+from collections.abc import Callable
+from datetime import date
+
+from flask import abort, current_app, request
+from flask_login import current_user
+from sqlalchemy import ColumnElement, Select, false, or_, select, true
+
+from tracker import audit
+from tracker.auth.models import CuratorAssignment, Role, User
+from tracker.db import db
+from tracker.schools.models import Municipality, Region, School
+
+PUBLIC = "public"
+SIGNED_IN = "signed-in"
+PUBLIC_ENDPOINTS = {"static"}
+
+MANAGERS = (Role.ADMIN, Role.COORDINATOR)
+SCHOOL_EDITORS = (Role.ADMIN, Role.COORDINATOR)
+
+
+# --- role gates: every view declares one ---------------------------------------------------
+
+def public(view: Callable) -> Callable:
+    view.access_rule = PUBLIC
+    return view
+
+
+def signed_in(view: Callable) -> Callable:
+    """Any active user; the view narrows to the user's scope itself."""
+    view.access_rule = SIGNED_IN
+    return view
+
+
+def role_required(*roles: Role) -> Callable[[Callable], Callable]:
+    def decorate(view: Callable) -> Callable:
+        view.access_rule = frozenset(roles)
+        return view
+    return decorate
+
+
+def access_rule(endpoint: str | None):
+    if endpoint in PUBLIC_ENDPOINTS:
+        return PUBLIC
+    view = current_app.view_functions.get(endpoint) if endpoint else None
+    return getattr(view, "access_rule", None)
+
+
+def enforce_access_rule():
+    """before_request: login required by default, role gates, and fail closed on a missing rule."""
+    if request.endpoint is None:
+        return None
+    rule = access_rule(request.endpoint)
+    if rule is None:
+        current_app.logger.error("endpoint %s declares no access rule", request.endpoint)
+        abort(403)
+    if rule == PUBLIC:
+        return None
+    if not current_user.is_authenticated:
+        from tracker.extensions import login_manager
+        return login_manager.unauthorized()
+    if rule != SIGNED_IN and current_user.role not in rule:
+        audit.record_denied(reason="role")
+        abort(403)
+    return None
+
+
+# --- scoped selects --------------------------------------------------------------------------
+
+def curated_school_ids(user: User, on: date | None = None) -> Select:
+    day = on or date.today()
+    return select(CuratorAssignment.school_id).where(
+        CuratorAssignment.curator_id == user.id,
+        CuratorAssignment.starts_on <= day,
+        or_(CuratorAssignment.ends_on.is_(None), CuratorAssignment.ends_on >= day),
+    )
+
+
+def school_scope(user: User) -> ColumnElement[bool]:
+    """SQL condition on School for the schools `user` may see."""
+    if user.role == Role.ADMIN:
+        return true()
+    if user.role == Role.REGIONAL:
+        return School.municipality_id.in_(
+            select(Municipality.id).where(Municipality.region_id == user.region_id)
+        )
+    if user.role == Role.COORDINATOR:
+        return School.municipality_id == user.municipality_id
+    if user.role == Role.CURATOR:
+        return School.id.in_(curated_school_ids(user))
+    if user.role == Role.DIRECTOR:
+        return School.id == user.school_id
+    return false()
+
+
+def visible_schools(user: User) -> Select:
+    return select(School).where(school_scope(user))
+
+
+def visible_school_ids(user: User) -> Select:
+    return select(School.id).where(school_scope(user))
+
+
+def municipality_scope(user: User) -> ColumnElement[bool]:
+    if user.role == Role.ADMIN:
+        return true()
+    if user.role == Role.REGIONAL:
+        return Municipality.region_id == user.region_id
+    if user.role == Role.COORDINATOR:
+        return Municipality.id == user.municipality_id
+    return Municipality.id.in_(select(School.municipality_id).where(school_scope(user)))
+
+
+def visible_municipalities(user: User) -> Select:
+    return select(Municipality).where(municipality_scope(user)).order_by(Municipality.name)
+
+
+def visible_regions(user: User) -> Select:
+    return select(Region).where(
+        Region.id.in_(select(Municipality.region_id).where(municipality_scope(user)))
+    ).order_by(Region.name)
+
+
+def user_scope(user: User) -> ColumnElement[bool]:
+    """Accounts a manager may see and manage: admins all, coordinators their municipality's."""
+    if user.role == Role.ADMIN:
+        return true()
+    if user.role == Role.COORDINATOR:
+        in_schools = User.school_id.in_(
+            select(School.id).where(School.municipality_id == user.municipality_id)
+        )
+        assigned_here = User.id.in_(
+            select(CuratorAssignment.curator_id).join(School).where(
+                School.municipality_id == user.municipality_id
+            )
+        )
+        return or_(User.municipality_id == user.municipality_id, in_schools, assigned_here)
+    return User.id == user.id
+
+
+def visible_users(user: User) -> Select:
+    return select(User).where(user_scope(user))
+
+
+# --- predicates on one object ----------------------------------------------------------------
+
+def can_view_school(user: User, school: School) -> bool:
+    return db.session.scalar(
+        select(School.id).where(School.id == school.id, school_scope(user))
+    ) is not None
+
+
+def can_view(user: User, obj) -> bool:
+    if isinstance(obj, School):
+        return can_view_school(user, obj)
+    if isinstance(obj, Municipality):
+        return db.session.scalar(
+            select(Municipality.id).where(Municipality.id == obj.id, municipality_scope(user))
+        ) is not None
+    if isinstance(obj, User):
+        return db.session.scalar(
+            select(User.id).where(User.id == obj.id, user_scope(user))
+        ) is not None
+    school = getattr(obj, "school", None)
+    if isinstance(school, School):
+        return can_view_school(user, school)
+    raise TypeError(f"no view rule for {type(obj).__name__}")
+
+
+def can_edit(user: User, obj) -> bool:
+    if isinstance(obj, School):
+        return user.role in SCHOOL_EDITORS and can_view(user, obj)
+    if isinstance(obj, User):
+        return can_manage_user(user, obj)
+    if isinstance(obj, CuratorAssignment):
+        return user.role in MANAGERS and can_view(user, obj.school)
+    raise TypeError(f"no edit rule for {type(obj).__name__}")
+
+
+def can_manage_user(manager: User, target: User) -> bool:
+    """Admins manage everyone; a coordinator manages directors and curators of the municipality."""
+    if manager.role == Role.ADMIN:
+        return True
+    if manager.role != Role.COORDINATOR or manager.id == target.id:
+        return False
+    return target.role in COORDINATOR_CREATES and can_view(manager, target)
+
+
+COORDINATOR_CREATES = (Role.DIRECTOR, Role.CURATOR)
+
+
+def creatable_roles(user: User) -> tuple[Role, ...]:
+    if user.role == Role.ADMIN:
+        return tuple(Role)
+    if user.role == Role.COORDINATOR:
+        return COORDINATOR_CREATES
+    return ()
+
+
+def can_assign_curators(user: User, school: School) -> bool:
+    return user.role in MANAGERS and can_view(user, school)
+
+
+# --- the one fetch helper --------------------------------------------------------------------
+
+def get_visible_or_404(model, ident, *, edit: bool = False):
+    """Load an object the current user may see (and edit); otherwise answer 404 (403 to edit
+    what they may only see). Denials outside the scope are recorded in the audit."""
+    obj = db.session.get(model, ident)
+    if obj is None:
+        abort(404)
+    if not can_view(current_user, obj):
+        audit.record_denied(object_type=model.__name__, object_id=ident, reason="scope")
+        abort(404)
+    if edit and not can_edit(current_user, obj):
+        audit.record_denied(object_type=model.__name__, object_id=ident, reason="edit")
+        abort(403)
+    return obj

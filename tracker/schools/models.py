@@ -1,0 +1,129 @@
+"""Regions, municipalities, schools and what the regional list says of each school per year."""
+from enum import StrEnum
+
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from tracker.db import Base, TimestampMixin, VersionedMixin
+
+
+class OrgType(StrEnum):
+    SCHOOL = "oo"
+    PRESCHOOL = "doo"
+    ADDITIONAL = "udo"
+
+
+class Region(TimestampMixin, Base):
+    __tablename__ = "regions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+
+    municipalities: Mapped[list["Municipality"]] = relationship(
+        back_populates="region", order_by="Municipality.name"
+    )
+    categories: Mapped[list["ResultCategory"]] = relationship(
+        back_populates="region", order_by="ResultCategory.position"
+    )
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Municipality(TimestampMixin, Base):
+    __tablename__ = "municipalities"
+    __table_args__ = (UniqueConstraint("region_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    region_id: Mapped[int] = mapped_column(ForeignKey("regions.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+
+    region: Mapped[Region] = relationship(back_populates="municipalities")
+    schools: Mapped[list["School"]] = relationship(back_populates="municipality")
+
+    @property
+    def audit_municipality_id(self) -> int:
+        return self.id
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ResultCategory(TimestampMixin, Base):
+    """A region's result category of low-result schools («сильно неуспевающая»…)."""
+
+    __tablename__ = "result_categories"
+    __table_args__ = (UniqueConstraint("region_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    region_id: Mapped[int] = mapped_column(ForeignKey("regions.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    region: Mapped[Region] = relationship(back_populates="categories")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class School(VersionedMixin, TimestampMixin, Base):
+    """An educational organization of a municipality (a school, preschool or УДО)."""
+
+    __tablename__ = "schools"
+    __table_args__ = (
+        UniqueConstraint("municipality_id", "short_name"),
+        CheckConstraint("org_type IN ('oo', 'doo', 'udo')", name="org_type"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    municipality_id: Mapped[int] = mapped_column(ForeignKey("municipalities.id"), index=True)
+    full_name: Mapped[str] = mapped_column(String(500))
+    short_name: Mapped[str] = mapped_column(String(200))
+    legal_form: Mapped[str] = mapped_column(String(20), default="")
+    org_type: Mapped[str] = mapped_column(String(10), default=OrgType.SCHOOL)
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    municipality: Mapped[Municipality] = relationship(back_populates="schools")
+    year_statuses: Mapped[list["SchoolYearStatus"]] = relationship(
+        back_populates="school",
+        order_by="SchoolYearStatus.year.desc()",
+        cascade="all, delete-orphan",
+    )
+
+    @property
+    def audit_municipality_id(self) -> int:
+        return self.municipality_id
+
+    def status_for(self, year: int) -> "SchoolYearStatus | None":
+        return next((s for s in self.year_statuses if s.year == year), None)
+
+    def __str__(self) -> str:
+        return self.short_name
+
+
+class SchoolYearStatus(TimestampMixin, Base):
+    """What the regional list says of a school in a year: its category and 500+ membership."""
+
+    __tablename__ = "school_year_statuses"
+    __table_args__ = (
+        UniqueConstraint("school_id", "year"),
+        CheckConstraint("year BETWEEN 2015 AND 2100", name="year_range"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    school_id: Mapped[int] = mapped_column(ForeignKey("schools.id"), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    category_id: Mapped[int | None] = mapped_column(ForeignKey("result_categories.id"))
+    is_project_500: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    school: Mapped[School] = relationship(back_populates="year_statuses")
+    category: Mapped[ResultCategory | None] = relationship()
+
+    @property
+    def is_low_result(self) -> bool:
+        return self.category_id is not None
+
+    @property
+    def audit_municipality_id(self) -> int | None:
+        return self.school.municipality_id if self.school else None
