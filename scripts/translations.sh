@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Refresh the message catalogues after changing user-facing strings:
+#   scripts/translations.sh          extract and merge new strings into ru (and en)
+# Then translate the new (empty or fuzzy) entries in tracker/translations/ru/LC_MESSAGES/messages.po.
+# tests/test_i18n.py fails while any Russian translation is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PYTHON:-.venv/bin/python}
+"$PY" -m babel.messages.frontend -q extract -F babel.cfg -k _l -k lazy_gettext --no-location \
+  --sort-output -o tracker/translations/messages.pot . >/dev/null
+for lang in ru en; do
+  po=tracker/translations/$lang/LC_MESSAGES/messages.po
+  if [ -f "$po" ]; then
+    "$PY" -m babel.messages.frontend -q update -i tracker/translations/messages.pot \
+      -d tracker/translations -l "$lang" --no-fuzzy-matching >/dev/null
+  else
+    "$PY" -m babel.messages.frontend -q init -i tracker/translations/messages.pot \
+      -d tracker/translations -l "$lang" >/dev/null
+  fi
+done
+echo "catalogues updated; untranslated in ru:"
+grep -c '^msgstr ""$' tracker/translations/ru/LC_MESSAGES/messages.po || true

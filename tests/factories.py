@@ -1,0 +1,90 @@
+"""Plain factory functions for tests. They add and flush; tests commit when they need to."""
+from datetime import date
+from functools import lru_cache
+from itertools import count
+
+from argon2 import PasswordHasher
+
+from tracker.auth.models import CuratorAssignment, Role, User
+from tracker.db import db
+from tracker.schools.models import Municipality, Region, ResultCategory, School, SchoolYearStatus
+
+PASSWORD = "correct-horse-42"
+_seq = count(1)
+
+
+def _n() -> int:
+    return next(_seq)
+
+
+@lru_cache(maxsize=1)
+def _password_hash() -> str:
+    """Hashing with argon2 costs ~50 ms: hash the shared test password once."""
+    return PasswordHasher().hash(PASSWORD)
+
+
+def make_region(name: str | None = None) -> Region:
+    region = Region(name=name or f"Область {_n()}")
+    db.session.add(region)
+    db.session.flush()
+    return region
+
+
+def make_category(region: Region | None = None, name: str | None = None) -> ResultCategory:
+    category = ResultCategory(region=region or make_region(), name=name or f"категория {_n()}")
+    db.session.add(category)
+    db.session.flush()
+    return category
+
+
+def make_municipality(region: Region | None = None, name: str | None = None) -> Municipality:
+    municipality = Municipality(region=region or make_region(), name=name or f"Город {_n()}")
+    db.session.add(municipality)
+    db.session.flush()
+    return municipality
+
+
+def make_school(municipality: Municipality | None = None, short_name: str | None = None,
+                *, category: ResultCategory | None = None, year: int = 2022,
+                project_500: bool = False, org_type: str = "oo") -> School:
+    municipality = municipality or make_municipality()
+    n = _n()
+    school = School(municipality=municipality, short_name=short_name or f"МБОУ «СОШ № {n}»",
+                    full_name=f"Муниципальное бюджетное общеобразовательное учреждение № {n}",
+                    legal_form="МБОУ", org_type=org_type)
+    if category is not None or project_500:
+        school.year_statuses.append(SchoolYearStatus(year=year, category=category,
+                                                     is_project_500=project_500))
+    db.session.add(school)
+    db.session.flush()
+    return school
+
+
+def make_user(role: str = Role.ADMIN, *, school: School | None = None,
+              municipality: Municipality | None = None, region: Region | None = None,
+              login: str | None = None, is_active: bool = True) -> User:
+    if role == Role.DIRECTOR:
+        school = school or make_school()
+    if school is not None:
+        municipality = municipality or school.municipality
+    if role == Role.COORDINATOR:
+        municipality = municipality or make_municipality()
+    if municipality is not None:
+        region = region or municipality.region
+    if role in (Role.REGIONAL, Role.CURATOR):
+        region = region or make_region()
+    user = User(login=login or f"{role}{_n()}", full_name=f"Тестов {role} {_n()}", role=role,
+                school=school, municipality=municipality, region=region,
+                password_hash=_password_hash(), is_active=is_active)
+    db.session.add(user)
+    db.session.flush()
+    return user
+
+
+def make_assignment(curator: User, school: School, *, starts_on: date = date(2022, 1, 10),
+                    ends_on: date | None = None) -> CuratorAssignment:
+    assignment = CuratorAssignment(curator=curator, school=school, starts_on=starts_on,
+                                   ends_on=ends_on)
+    db.session.add(assignment)
+    db.session.flush()
+    return assignment

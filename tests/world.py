@@ -1,0 +1,60 @@
+"""A small world with something inside and outside every role's scope, for the access tests.
+
+Region 1 has municipalities M1 and M2; region 2 has M3. `inside` objects sit in M1, where the
+principal of every role works; `outside` objects sit in M3, outside every role but admin.
+Features add their objects to `build_world` and their URL arguments to `ARGUMENTS`.
+"""
+from dataclasses import dataclass, field
+
+from tracker.auth.models import Role
+from tracker.db import db
+
+from tests import factories
+
+
+@dataclass
+class World:
+    principals: dict[str, object] = field(default_factory=dict)
+    inside: dict[str, int] = field(default_factory=dict)
+    outside: dict[str, int] = field(default_factory=dict)
+
+
+def build_world() -> World:
+    world = World()
+    region1, region2 = factories.make_region(), factories.make_region()
+    category = factories.make_category(region1)
+    m1 = factories.make_municipality(region1)
+    factories.make_municipality(region1)
+    m3 = factories.make_municipality(region2)
+    school_in = factories.make_school(m1, category=category, project_500=True)
+    school_out = factories.make_school(m3)
+
+    curator = factories.make_user(Role.CURATOR, region=region1, municipality=m1)
+    factories.make_assignment(curator, school_in)
+    world.principals = {
+        Role.ADMIN: factories.make_user(Role.ADMIN),
+        Role.REGIONAL: factories.make_user(Role.REGIONAL, region=region1),
+        Role.COORDINATOR: factories.make_user(Role.COORDINATOR, municipality=m1),
+        Role.CURATOR: curator,
+        Role.DIRECTOR: factories.make_user(Role.DIRECTOR, school=school_in),
+    }
+    # objects to act on are never the principals themselves
+    other_curator_in = factories.make_user(Role.CURATOR, region=region1, municipality=m1)
+    other_curator_out = factories.make_user(Role.CURATOR, region=region2)
+    world.inside.update(
+        school_id=school_in.id,
+        user_id=factories.make_user(Role.DIRECTOR, school=school_in).id,
+        assignment_id=factories.make_assignment(other_curator_in, school_in).id,
+        category_id=category.id,
+    )
+    world.outside.update(
+        school_id=school_out.id,
+        user_id=factories.make_user(Role.DIRECTOR, school=school_out).id,
+        assignment_id=factories.make_assignment(other_curator_out, school_out).id,
+    )
+    db.session.commit()
+    return world
+
+
+# URL arguments that are not object ids, with the value to use
+PLAIN_ARGUMENTS = {"lang": "ru"}
