@@ -18,5 +18,11 @@ for lang in ru en; do
       -d tracker/translations -l "$lang" >/dev/null
   fi
 done
-echo "catalogues updated; untranslated in ru:"
-grep -c '^msgstr ""$' tracker/translations/ru/LC_MESSAGES/messages.po || true
+"$PY" - <<'PY'
+from babel.messages.pofile import read_po
+with open("tracker/translations/ru/LC_MESSAGES/messages.po", "rb") as source:
+    missing = [m.id for m in read_po(source) if m.id and (not m.string or m.fuzzy)]
+print(f"catalogues updated; {len(missing)} Russian translations missing")
+for msgid in missing:
+    print("  ", msgid)
+PY
