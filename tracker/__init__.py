@@ -9,6 +9,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     app.config.from_object(config_for(config_name))
     app.config.update(overrides)
     require_secret_key(app)
+    trust_proxies(app)
 
     register_extensions(app)
     register_blueprints(app)
@@ -22,6 +23,14 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
 def require_secret_key(app: Flask) -> None:
     if not app.config.get("SECRET_KEY"):
         raise RuntimeError("SECRET_KEY must be set (see README: production)")
+
+
+def trust_proxies(app: Flask) -> None:
+    """Behind nginx, take the client address from X-Forwarded-For (audit, throttling)."""
+    hops = app.config.get("TRUSTED_PROXY_COUNT", 0)
+    if hops:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
 
 def register_extensions(app: Flask) -> None:
