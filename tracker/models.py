@@ -9,3 +9,4 @@ from tracker.schools.models import (  # noqa: F401
     School,
     SchoolYearStatus,
 )
+from tracker.indicators.models import EnteredValue, IndicatorTarget  # noqa: F401
