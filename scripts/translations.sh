@@ -19,7 +19,13 @@ for lang in ru en; do
   fi
 done
 "$PY" - <<'PY'
-from babel.messages.pofile import read_po
+from babel.messages.pofile import read_po, write_po
+for lang in ("ru", "en"):  # one stable layout, so that diffs show only real changes
+    path = f"tracker/translations/{lang}/LC_MESSAGES/messages.po"
+    with open(path, "rb") as source:
+        catalog = read_po(source)
+    with open(path, "wb") as target:
+        write_po(target, catalog, width=100, sort_output=True, no_location=True)
 with open("tracker/translations/ru/LC_MESSAGES/messages.po", "rb") as source:
     missing = [m.id for m in read_po(source) if m.id and (not m.string or m.fuzzy)]
 print(f"catalogues updated; {len(missing)} Russian translations missing")
