@@ -46,15 +46,17 @@ def build_world() -> World:
         user_id=factories.make_user(Role.DIRECTOR, school=school_in).id,
         assignment_id=factories.make_assignment(other_curator_in, school_in).id,
         category_id=category.id,
+        municipality_id=m1.id,
     )
     world.outside.update(
         school_id=school_out.id,
         user_id=factories.make_user(Role.DIRECTOR, school=school_out).id,
         assignment_id=factories.make_assignment(other_curator_out, school_out).id,
+        municipality_id=m3.id,
     )
     db.session.commit()
     return world
 
 
 # URL arguments that are not object ids, with the value to use
-PLAIN_ARGUMENTS = {"lang": "ru"}
+PLAIN_ARGUMENTS = {"lang": "ru", "name": "plotly-4.1.1.min.js", "code": "teachers_with_plan"}

@@ -52,11 +52,13 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from tracker.admin.views import bp as admin_bp
+    from tracker.assets import bp as assets_bp
     from tracker.auth.views import bp as auth_bp
     from tracker.home.views import bp as home_bp
+    from tracker.indicators.views import bp as indicators_bp
     from tracker.schools.views import bp as schools_bp
 
-    for blueprint in (auth_bp, home_bp, schools_bp, admin_bp):
+    for blueprint in (auth_bp, home_bp, schools_bp, indicators_bp, admin_bp, assets_bp):
         app.register_blueprint(blueprint)
 
 

@@ -48,7 +48,7 @@ def indicator_values(school_ids: Select, period: HalfYear, level: TargetLevel,
                      codes: tuple[str, ...] | None = None) -> list[IndicatorValue]:
     """Every indicator (or the listed ones) for the schools of `school_ids` in `period`."""
     indicators = [catalogue.get(code) for code in codes] if codes else list(catalogue.CATALOGUE)
-    targets = _targets(period, level)
+    targets = targets_for(period, level)
     values = []
     for indicator in indicators:
         by_school = _by_school(indicator, school_ids, period)
@@ -70,7 +70,7 @@ def _by_school(indicator: Indicator, school_ids: Select, period: HalfYear):
     return None if provider is None else provider(school_ids, period)
 
 
-def _targets(period: HalfYear, level: TargetLevel) -> dict[str, Decimal]:
+def targets_for(period: HalfYear, level: TargetLevel) -> dict[str, Decimal]:
     column = {"region": IndicatorTarget.region_id, "municipality": IndicatorTarget.municipality_id,
               "school": IndicatorTarget.school_id}[level.kind]
     rows = db.session.execute(select(IndicatorTarget.code, IndicatorTarget.value).where(
