@@ -1,4 +1,7 @@
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from io import BytesIO
+
+from flask import (Blueprint, abort, flash, redirect, render_template, request, send_file,
+                   url_for)
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -7,6 +10,7 @@ from tracker.db import db
 from tracker.errors import DomainError
 from tracker.indicators import catalogue, dashboard as dashboards, services
 from tracker.indicators.calculations import Unit
+from tracker.indicators.export import indicator_table_rows, indicator_workbook
 from tracker.indicators.forms import PeriodForm, entered_form, target_form
 from tracker.indicators.scope import low_result_school_ids, single_school_ids
 from tracker.periods import HalfYear
@@ -15,6 +19,7 @@ from tracker.permissions import (MANAGERS, can_edit_indicator_values, get_visibl
                                  visible_school_ids)
 from tracker.schools.models import Municipality, School
 from tracker.schools.queries import latest_listing_year
+from tracker.ui import STATUS_LABELS
 
 bp = Blueprint("indicators", __name__, url_prefix="/indicators")
 
@@ -50,6 +55,23 @@ def municipality(municipality_id: int):
                                            request.args.get("focus", dashboards.TREND_CODE))
     return render_template("indicators/municipality.html", place=place, board=board,
                            can_set_targets=current_user.role in MANAGERS)
+
+
+@bp.route("/municipality/<int:municipality_id>/export.xlsx")
+@role_required(Role.ADMIN, Role.REGIONAL, Role.COORDINATOR)
+def export(municipality_id: int):
+    place = get_visible_or_404(Municipality, municipality_id)
+    period = chosen_period()
+    values = services.indicator_values(low_result_school_ids(period.year,
+                                                             municipality_id=place.id),
+                                       period, services.TargetLevel("municipality", place.id))
+    header = [_("Code"), _("Indicator"), _("Numerator"), _("Denominator"), _("Fact"), _("Plan"),
+              _("Status")]
+    data = indicator_workbook(f"{place.name}: {period.label}", header,
+                              indicator_table_rows(values, STATUS_LABELS))
+    return send_file(BytesIO(data), as_attachment=True,
+                     download_name=f"Показатели {place.name} {period.code}.xlsx",
+                     mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
 @bp.route("/municipality/<int:municipality_id>/<code>")
