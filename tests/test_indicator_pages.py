@@ -122,3 +122,11 @@ def test_plotly_is_served_compressed_and_cached(client):
     assert response.cache_control.max_age == 365 * 24 * 3600
     assert len(response.data) < 2_000_000
     assert client.get("/assets/nothing.js").status_code == 404
+
+
+def test_school_records_of_an_entered_value(client, login_as):
+    town, small, _large = municipality_with_schools()
+    login_as(Role.COORDINATOR, municipality=town)
+    page = client.get(f"/indicators/school/{small.id}/pupils_basic_5_9?period=2022-H1").text
+    assert "9 / 10" in page
+    assert client.get(f"/indicators/school/{small.id}/no_such_code").status_code == 404

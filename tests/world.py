@@ -59,4 +59,4 @@ def build_world() -> World:
 
 
 # URL arguments that are not object ids, with the value to use
-PLAIN_ARGUMENTS = {"lang": "ru", "name": "plotly-4.1.1.min.js", "code": "teachers_with_plan"}
+PLAIN_ARGUMENTS = {"lang": "ru", "name": "plotly-4.1.1.min.js", "code": "pupils_basic_1_4"}

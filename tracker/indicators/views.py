@@ -12,6 +12,7 @@ from tracker.indicators import catalogue, dashboard as dashboards, services
 from tracker.indicators.calculations import Unit
 from tracker.indicators.export import indicator_table_rows, indicator_workbook
 from tracker.indicators.forms import PeriodForm, entered_form, target_form
+from tracker.indicators.providers import DRILLDOWNS
 from tracker.indicators.scope import low_result_school_ids, single_school_ids
 from tracker.periods import HalfYear
 from tracker.permissions import (MANAGERS, can_edit_indicator_values, get_visible_or_404,
@@ -114,6 +115,22 @@ def school(school_id: int):
     return render_template("indicators/school.html", place=place, period=period,
                            pairs=list(zip(own, municipal)),
                            can_enter=can_edit_indicator_values(current_user, place))
+
+
+@bp.route("/school/<int:school_id>/<code>")
+@signed_in
+def records(school_id: int, code: str):
+    """The records behind one school's figure (drill-down's last step)."""
+    place = get_visible_or_404(School, school_id)
+    indicator = catalogue.BY_CODE.get(code) or abort(404)
+    drilldown = DRILLDOWNS.get(code)
+    if drilldown is None:
+        abort(404)
+    period = chosen_period()
+    value, = services.indicator_values(single_school_ids(place.id), period,
+                                       services.TargetLevel("school", place.id), codes=(code,))
+    return render_template("indicators/records.html", place=place, indicator=indicator,
+                           value=value, period=period, records=drilldown(place.id, period))
 
 
 @bp.route("/municipality/<int:municipality_id>/targets", methods=["GET", "POST"])
