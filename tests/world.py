@@ -47,12 +47,14 @@ def build_world() -> World:
         assignment_id=factories.make_assignment(other_curator_in, school_in).id,
         category_id=category.id,
         municipality_id=m1.id,
+        region_id=region1.id,
     )
     world.outside.update(
         school_id=school_out.id,
         user_id=factories.make_user(Role.DIRECTOR, school=school_out).id,
         assignment_id=factories.make_assignment(other_curator_out, school_out).id,
         municipality_id=m3.id,
+        region_id=region2.id,
     )
     db.session.commit()
     return world
