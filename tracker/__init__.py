@@ -46,8 +46,9 @@ def register_blueprints(app: Flask) -> None:
     from tracker.auth.views import bp as auth_bp
     from tracker.home.views import bp as home_bp
     from tracker.schools.views import bp as schools_bp
+    from tracker.visits.views import bp as visits_bp
 
-    for blueprint in (auth_bp, home_bp, schools_bp, admin_bp):
+    for blueprint in (auth_bp, home_bp, schools_bp, admin_bp, visits_bp):
         app.register_blueprint(blueprint)
 
 

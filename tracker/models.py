@@ -9,3 +9,11 @@ from tracker.schools.models import (  # noqa: F401
     School,
     SchoolYearStatus,
 )
+from tracker.visits.models import (  # noqa: F401
+    CoverageSetting,
+    Recommendation,
+    RecommendationEvent,
+    Visit,
+    VisitNote,
+    VisitParticipant,
+)
