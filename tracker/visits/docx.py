@@ -121,5 +121,6 @@ def visit_sheet(data: VisitSheet) -> BytesIO:
 
 def file_name(visit: Visit) -> str:
     """«Лист посещения МАОУ «СОШ № 5» 24.03.2022.docx», safe for every file system."""
-    name = f"{_('Visit sheet')} {visit.school.short_name} {day(visit.day)}.docx"
+    title = _("Visit sheet")
+    name = f"{title} {visit.school.short_name} {day(visit.day)}.docx"
     return re.sub(r'[\\/:*?"<>|]+', " ", name)
