@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import func, select
 
+from tracker import audit
 from tracker.auth.models import Role
 from tracker.db import db
 from tracker.periods import HalfYear
@@ -43,10 +44,12 @@ def coverage_page():
     if period.code not in dict(form.period.choices):
         form.period.choices.append((period.code, period.label))
     chosen = next((m for m in municipalities if m.id == form.municipality.data), None)
+    if form.municipality.data and chosen is None:
+        audit.record_denied(object_type="Municipality", object_id=form.municipality.data,
+                            reason="scope")
+        abort(404)
     if chosen is None and len(municipalities) == 1:
         chosen = municipalities[0]
-    if form.municipality.data and chosen is None:
-        abort(404)
     context = {"form": form, "period": period, "day": coverage.reference_day(period),
                "municipality": chosen}
     if chosen is None:
