@@ -130,8 +130,8 @@ def test_the_school_never_sees_a_curator_only_note(client):
     visit = factories.make_visit(school, curator)
     db.session.commit()
     sign_in(client, curator)
-    client.post(f"/visits/{visit.id}/notes", data={"text": "Видно школе", "visibility": "school"})
-    client.post(f"/visits/{visit.id}/notes", data={"text": "Только для своих",
+    client.post(f"/visits/{visit.id}/notes", data={"note": "Видно школе", "visibility": "school"})
+    client.post(f"/visits/{visit.id}/notes", data={"note": "Только для своих",
                                                    "visibility": "internal"})
     assert [n.visibility for n in db.session.scalars(select(VisitNote))] == ["school",
                                                                             "internal"]

@@ -95,7 +95,7 @@ class VisitRecordForm(VersionedForm):
 
 
 class NoteForm(FlaskForm):
-    text = TextAreaField(_l("Note"), validators=[DataRequired(), Length(max=TEXT_LIMIT)])
+    note = TextAreaField(_l("Note"), validators=[DataRequired(), Length(max=TEXT_LIMIT)])
     visibility = RadioField(_l("Who sees it"), default="internal", choices=[
         ("internal", _l("The curator and the coordinators only")),
         ("school", _l("Also the school"))], validators=[InputRequired()])

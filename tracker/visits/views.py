@@ -149,10 +149,10 @@ def add_note(visit_id: int):
     form = NoteForm(request.form)
     if form.validate_on_submit():
         try:
-            services.add_note(visit, author=current_user, text=form.text.data,
+            services.add_note(visit, author=current_user, text=form.note.data,
                               for_school=form.visibility.data == "school")
         except DomainError as error:
-            form.text.errors.append(str(error))
+            form.note.errors.append(str(error))
         else:
             db.session.commit()
             flash(_("The note has been added."), "success")
