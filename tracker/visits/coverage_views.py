@@ -39,14 +39,16 @@ def coverage_page():
     form.municipality.choices = [(0, _l("All municipalities"))] + [
         (m.id, m.name) for m in municipalities]
     form.validate()
+    asked = form.municipality.data
+    if len(municipalities) < 2:
+        del form.municipality  # a coordinator's page has one municipality: nothing to choose
     period = parse_period(form.period.data) or default_period()
     form.period.data = period.code
     if period.code not in dict(form.period.choices):
         form.period.choices.append((period.code, period.label))
-    chosen = next((m for m in municipalities if m.id == form.municipality.data), None)
-    if form.municipality.data and chosen is None:
-        audit.record_denied(object_type="Municipality", object_id=form.municipality.data,
-                            reason="scope")
+    chosen = next((m for m in municipalities if m.id == asked), None)
+    if asked and chosen is None:
+        audit.record_denied(object_type="Municipality", object_id=asked, reason="scope")
         abort(404)
     if chosen is None and len(municipalities) == 1:
         chosen = municipalities[0]

@@ -2,7 +2,7 @@
 
 At 30.06.2022 СОШ № 17 has not been visited since February: the coverage page flags it.
 """
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
 
 from tracker.db import db
 from tracker.visits.models import (NoteVisibility, Recommendation, RecommendationEvent, Visit,
@@ -10,6 +10,8 @@ from tracker.visits.models import (NoteVisibility, Recommendation, Recommendatio
 
 SCHOOL_5, SCHOOL_7, SCHOOL_17 = ("МАОУ «СОШ № 5»", "МАОУ «СОШ № 7 имени Пичуева Л.П.»",
                                  "МБОУ «СОШ № 17»")
+TEAM_5 = [("Никитина Ольга Петровна", "директор"),
+          ("Зайцева Ирина Львовна", "заместитель директора по УВР")]
 CHECKED_ALL = dict(risk_profile_discussed=True, documents_sound=True, measures_on_time=True,
                    evidence_present=True)
 
@@ -22,19 +24,21 @@ VISITS = (
      dict(risk_profile_discussed=True), "Рисковый профиль в целом подтверждён; основные "
      "направления: низкая учебная мотивация, высокая доля обучающихся с рисками учебной "
      "неуспешности.",
-     [("Никитина Ольга Петровна", "директор"), ("Зайцева Ирина Львовна", "заместитель директора по УВР")],
+     TEAM_5,
      [("Школа готова к работе по проекту; команда сформирована.", True)],
      [("Разработать концепцию развития школы с учётом подтверждённых рисковых направлений",
        date(2022, 3, 15), "closed", "Концептуальные документы",
-       [("director", "answered", "Концепция утверждена приказом от 11.03.2022, размещена на сайте."),
+       [("director", "answered",
+         "Концепция утверждена приказом от 11.03.2022, размещена на сайте."),
         ("curator", "closed", "Принято.")])]),
     (SCHOOL_5, date(2022, 3, 24), date(2022, 3, 24), "completed", "consultation", "in_person",
      "Консультирование по среднесрочной программе и антирисковым программам",
      CHECKED_ALL, "Среднесрочная программа разработана; в антирисковых программах не для "
      "всех мер указаны показатели.",
-     [("Никитина Ольга Петровна", "директор"), ("Зайцева Ирина Львовна", "заместитель директора по УВР")],
+     TEAM_5,
      [("Рекомендованы вебинары ФИОКО по разработке антирисковых программ.", True),
-      ("Директору нужна поддержка при распределении нагрузки в команде; обсудить с координатором.", False)],
+      ("Директору нужна поддержка при распределении нагрузки в команде; "
+       "обсудить с координатором.", False)],
      [("Дополнить антирисковую программу «Низкая учебная мотивация» показателями для каждой меры",
        date(2022, 4, 29), "returned", "Низкая учебная мотивация обучающихся",
        [("director", "answered", "Показатели добавлены в программу."),
@@ -60,7 +64,8 @@ VISITS = (
      [("Директор школы", "директор")], [],
      [("Дополнить программу развития разделом мониторинга", date(2022, 5, 13), "closed",
        "Концептуальные документы",
-       [("curator", "answered", "Раздел мониторинга добавлен (ответ внесён куратором со слов школы)."),
+       [("curator", "answered",
+         "Раздел мониторинга добавлен (ответ внесён куратором со слов школы)."),
         ("curator", "closed", "Принято.")])]),
     (SCHOOL_7, date(2022, 5, 26), date(2022, 5, 26), "completed", "monitoring", "in_person",
      "Мониторинг: посещение уроков", dict(CHECKED_ALL, lessons_observed=True,
@@ -88,12 +93,20 @@ def load_visits(context) -> None:
                       purpose=purpose, findings=findings, **checklist)
         visit.participants = [VisitParticipant(name=name, position=position, position_in_list=i)
                               for i, (name, position) in enumerate(participants)]
-        visit.notes = [VisitNote(author=curator, text=text, visibility=(
-            NoteVisibility.SCHOOL if for_school else NoteVisibility.INTERNAL))
-            for text, for_school in notes]
+        visit.notes = [VisitNote(author=curator, text=text, created_at=_at(planned_on),
+                                 visibility=(NoteVisibility.SCHOOL if for_school
+                                             else NoteVisibility.INTERNAL))
+                       for text, for_school in notes]
         for text, due_on, state, concerns, history in recommendations:
             visit.recommendations.append(Recommendation(
                 text=text, due_on=due_on, status=state, concerns=concerns,
-                events=[RecommendationEvent(author=context.users[login], action=action, text=note)
-                        for login, action, note in history]))
+                created_at=_at(planned_on),
+                events=[RecommendationEvent(author=context.users[login], action=action, text=note,
+                                            at=_at(due_on - timedelta(days=4 - 2 * step)))
+                        for step, (login, action, note) in enumerate(history)]))
         db.session.add(visit)
+
+
+def _at(day: date) -> datetime:
+    """Demo records are dated in 2022, when they would have been written (UTC)."""
+    return datetime.combine(day, time(8, 0), tzinfo=UTC)

@@ -37,8 +37,10 @@ def sheet_data(visit: Visit, notes: list[VisitNote]) -> VisitSheet:
     """The sheet's content; `notes` are only those the requester may read."""
     from tracker.visits.forms import (FORMAT_LABELS, KIND_LABELS, RECOMMENDATION_LABELS,
                                       STATUS_LABELS)
-    yes, no = _("yes"), _("no")
-    lessons = (_("yes, %(n)s", n=visit.lessons_observed_count) if visit.lessons_observed else no)
+    def answer(checked: bool) -> str:
+        return _("yes") if checked else _("no")
+    lessons = (_("yes, %(n)s", n=visit.lessons_observed_count) if visit.lessons_observed
+               else _("no"))
     return VisitSheet(
         school=visit.school.full_name, municipality=visit.school.municipality.name,
         curator=visit.curator.full_name, day=day(visit.day), kind=str(KIND_LABELS[visit.kind]),
@@ -46,10 +48,10 @@ def sheet_data(visit: Visit, notes: list[VisitNote]) -> VisitSheet:
         status=str(STATUS_LABELS[visit.shown_status()]), purpose=visit.purpose,
         agenda=visit.agenda, findings=visit.findings,
         participants=[(p.name, p.position) for p in visit.participants],
-        checklist=[(_("The risk profile was discussed"), yes if visit.risk_profile_discussed else no),
-                   (_("The documents are present and sound"), yes if visit.documents_sound else no),
-                   (_("Measures are on time"), yes if visit.measures_on_time else no),
-                   (_("Evidence of the measures is present"), yes if visit.evidence_present else no),
+        checklist=[(_("The risk profile was discussed"), answer(visit.risk_profile_discussed)),
+                   (_("The documents are present and sound"), answer(visit.documents_sound)),
+                   (_("Measures are on time"), answer(visit.measures_on_time)),
+                   (_("Evidence of the measures is present"), answer(visit.evidence_present)),
                    (_("Lessons were observed"), lessons)],
         notes=[(day(n.created_at), n.text) for n in notes],
         recommendations=[(r.text, day(r.due_on), str(RECOMMENDATION_LABELS[r.status]))
