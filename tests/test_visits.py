@@ -13,7 +13,7 @@ from tracker.visits.models import Recommendation, RecommendationEvent, Visit, Vi
 from tests import factories
 from tests.conftest import sign_in
 
-RECORD = {"kind": "consultation", "format": "in_person", "purpose": "Консультация",
+RECORD = {"planned_on": "2022-03-24", "kind": "consultation", "format": "in_person", "purpose": "Консультация",
           "agenda": "1. Программа", "findings": "Документы в порядке",
           "risk_profile_discussed": "y", "documents_sound": "y", "lessons_observed": "y",
           "lessons_observed_count": "2"}

@@ -61,6 +61,7 @@ class PlanVisitForm(FlaskForm):
 
 
 class VisitRecordForm(VersionedForm):
+    planned_on = DateField(_l("Planned for"), validators=[InputRequired()])
     visited_on = DateField(_l("Date of the visit"), validators=[Optional()])
     kind = SelectField(_l("Kind of visit"), validators=[DataRequired()])
     format = SelectField(_l("Format"), validators=[DataRequired()])

@@ -13,7 +13,7 @@ from tracker.visits.models import (AWAITING_SCHOOL, CoverageSetting, NoteVisibil
                                    Recommendation, RecommendationEvent, RecommendationStatus, Visit,
                                    VisitNote, VisitParticipant, VisitStatus)
 
-RECORD_FIELDS = ("kind", "format", "purpose", "agenda", "risk_profile_discussed",
+RECORD_FIELDS = ("planned_on", "kind", "format", "purpose", "agenda", "risk_profile_discussed",
                  "documents_sound", "measures_on_time", "evidence_present", "lessons_observed",
                  "lessons_observed_count", "findings")
 

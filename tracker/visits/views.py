@@ -22,7 +22,7 @@ from tracker.visits.models import Visit
 
 bp = Blueprint("visits", __name__, url_prefix="/visits")
 
-RECORD_LABELS = {"kind": _l("Kind of visit"), "format": _l("Format"), "purpose": _l("Purpose"),
+RECORD_LABELS = {"planned_on": _l("Planned for"), "kind": _l("Kind of visit"), "format": _l("Format"), "purpose": _l("Purpose"),
                  "agenda": _l("Agenda"), "findings": _l("Findings"),
                  "visited_on": _l("Date of the visit")}
 PERIOD_CHOICES = 12
