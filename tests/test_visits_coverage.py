@@ -86,6 +86,10 @@ def test_the_threshold_is_set_per_municipality_and_changes_the_flags(client):
     html = client.get("/visits/coverage?period=2022-H1").text
     assert set(re.findall(r'<tr data-school="([^"]+)" class="table-danger"', html)) == {
         "Школа-Б", "Школа-В"}
+    rejected = client.post(f"/visits/coverage/{town.id}/threshold?period=2022-H1",
+                           data={"stale_after_days": "9999"})
+    assert rejected.status_code == 200 and 'value="9999"' in rejected.text
+    assert "Школа-А" in rejected.text
     other = factories.make_municipality(town.region)
     db.session.commit()
     assert client.post(f"/visits/coverage/{other.id}/threshold",
@@ -125,3 +129,11 @@ def test_demo_coverage_flags_the_school_left_unvisited(runner, client):
     flagged = set(re.findall(r'<tr data-school="([^"]+)" class="table-danger"', html))
     assert flagged == {"МБОУ «СОШ № 17»"}
     assert schools["МБОУ «СОШ № 17»"][1:3] == ["17.02.2022", "133"]
+
+
+def test_days_are_counted_at_the_period_end_or_today_while_it_runs():
+    from tracker.periods import HalfYear
+    from tracker.visits.coverage import reference_day
+    today = date(2026, 11, 23)
+    assert reference_day(HalfYear(2022, 1), today) == date(2022, 6, 30)
+    assert reference_day(HalfYear(2026, 2), today) == today

@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import func, select
+from werkzeug.datastructures import MultiDict
 
 from tracker import audit
 from tracker.auth.models import Role
@@ -33,7 +34,12 @@ def default_period() -> HalfYear:
 @bp.route("/coverage")
 @role_required(*COVERAGE_ROLES)
 def coverage_page():
-    form = CoverageFilterForm(request.args)
+    return _render_coverage(request.args)
+
+
+def _render_coverage(args, *, threshold_form=None):
+    """The page for the filter in `args`; a rejected threshold comes back as typed."""
+    form = CoverageFilterForm(args)
     form.period.choices = period_choices()
     municipalities = db.session.scalars(visible_municipalities(current_user)).all()
     form.municipality.choices = [(0, _l("All municipalities"))] + [
@@ -63,7 +69,8 @@ def coverage_page():
         context["threshold"] = coverage.stale_after_days([chosen.id]).get(
             chosen.id, DEFAULT_STALE_AFTER_DAYS)
         if can_set_coverage_threshold(current_user, chosen):
-            context["threshold_form"] = ThresholdForm(stale_after_days=context["threshold"])
+            context["threshold_form"] = threshold_form or ThresholdForm(
+                stale_after_days=context["threshold"])
     return render_template("visits/coverage.html", **context)
 
 
@@ -78,8 +85,7 @@ def set_threshold(municipality_id: int):
         services.set_stale_after(municipality, days=form.stale_after_days.data)
         db.session.commit()
         flash(_("The threshold has been saved."), "success")
-    else:
-        for error in form.stale_after_days.errors:
-            flash(str(error), "danger")
-    return redirect(url_for(".coverage_page", municipality=municipality.id,
-                            period=request.args.get("period", "")))
+        return redirect(url_for(".coverage_page", municipality=municipality.id,
+                                period=request.args.get("period", "")))
+    args = MultiDict({"municipality": municipality.id, "period": request.args.get("period", "")})
+    return _render_coverage(args, threshold_form=form)
