@@ -88,3 +88,23 @@ def make_assignment(curator: User, school: School, *, starts_on: date = date(202
     db.session.add(assignment)
     db.session.flush()
     return assignment
+
+
+def make_visit(school: School, curator: User, *, planned_on: date = date(2022, 3, 1),
+               visited_on: date | None = date(2022, 3, 1), status: str = "completed",
+               kind: str = "consultation", format: str = "in_person"):
+    from tracker.visits.models import Visit
+    visit = Visit(school=school, curator=curator, planned_on=planned_on, visited_on=visited_on,
+                  status=status, kind=kind, format=format)
+    db.session.add(visit)
+    db.session.flush()
+    return visit
+
+
+def make_recommendation(visit, *, text: str = "Провести педсовет", due_on: date = date(2022, 4, 1),
+                        status: str = "open"):
+    from tracker.visits.models import Recommendation
+    recommendation = Recommendation(visit=visit, text=text, due_on=due_on, status=status)
+    db.session.add(recommendation)
+    db.session.flush()
+    return recommendation

@@ -56,8 +56,18 @@ def build_world() -> World:
         municipality_id=m3.id,
         region_id=region2.id,
     )
+    _add_visits(world, school_in, school_out, curator, other_curator_out, m1, m3)
     db.session.commit()
     return world
+
+
+def _add_visits(world, school_in, school_out, curator, curator_out, m1, m3) -> None:
+    visit_in = factories.make_visit(school_in, curator)
+    visit_out = factories.make_visit(school_out, curator_out)
+    world.inside.update(visit_id=visit_in.id, municipality_id=m1.id,
+                        recommendation_id=factories.make_recommendation(visit_in).id)
+    world.outside.update(visit_id=visit_out.id, municipality_id=m3.id,
+                         recommendation_id=factories.make_recommendation(visit_out).id)
 
 
 # URL arguments that are not object ids, with the value to use

@@ -57,8 +57,10 @@ def register_blueprints(app: Flask) -> None:
     from tracker.home.views import bp as home_bp
     from tracker.indicators.views import bp as indicators_bp
     from tracker.schools.views import bp as schools_bp
+    from tracker.visits.views import bp as visits_bp
 
-    for blueprint in (auth_bp, home_bp, schools_bp, indicators_bp, admin_bp, assets_bp):
+    for blueprint in (auth_bp, home_bp, schools_bp, indicators_bp, visits_bp, admin_bp,
+                      assets_bp):
         app.register_blueprint(blueprint)
 
 

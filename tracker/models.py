@@ -10,3 +10,11 @@ from tracker.schools.models import (  # noqa: F401
     SchoolYearStatus,
 )
 from tracker.indicators.models import EnteredValue, IndicatorTarget  # noqa: F401
+from tracker.visits.models import (  # noqa: F401
+    CoverageSetting,
+    Recommendation,
+    RecommendationEvent,
+    Visit,
+    VisitNote,
+    VisitParticipant,
+)

@@ -15,6 +15,7 @@ from tracker import audit
 from tracker.auth.models import CuratorAssignment, Role, User
 from tracker.db import db
 from tracker.schools.models import Municipality, Region, School
+from tracker.visits.models import NoteVisibility, Recommendation, Visit, VisitNote
 
 PUBLIC = "public"
 SIGNED_IN = "signed-in"
@@ -182,6 +183,8 @@ def can_edit(user: User, obj) -> bool:
         return can_manage_user(user, obj)
     if isinstance(obj, CuratorAssignment):
         return user.role in MANAGERS and can_view(user, obj.school)
+    if isinstance(obj, (Visit, Recommendation)):
+        return can_edit_visit(user, obj if isinstance(obj, Visit) else obj.visit)
     raise TypeError(f"no edit rule for {type(obj).__name__}")
 
 
@@ -207,6 +210,50 @@ def creatable_roles(user: User) -> tuple[Role, ...]:
 
 def can_assign_curators(user: User, school: School) -> bool:
     return user.role in MANAGERS and can_view(user, school)
+
+
+# --- curator visits ----------------------------------------------------------------------------
+# Visits and their follow-ups are seen with the school; only a curator assigned to the school
+# today records them; the school sees notes meant for it, never the internal ones.
+
+def visible_visits(user: User) -> Select:
+    return select(Visit).where(Visit.school_id.in_(visible_school_ids(user)))
+
+
+def visible_recommendations(user: User) -> Select:
+    return (select(Recommendation).join(Recommendation.visit)
+            .where(Visit.school_id.in_(visible_school_ids(user))))
+
+
+def sees_internal_notes(user: User) -> bool:
+    return user.role != Role.DIRECTOR
+
+
+def note_scope(user: User) -> ColumnElement[bool]:
+    """SQL condition on VisitNote for the notes `user` may read (on top of the visit's scope)."""
+    if sees_internal_notes(user):
+        return true()
+    return VisitNote.visibility == NoteVisibility.SCHOOL
+
+
+def can_record_visit(user: User, school: School) -> bool:
+    if user.role != Role.CURATOR:
+        return False
+    return db.session.scalar(
+        select(School.id).where(School.id == school.id, School.id.in_(curated_school_ids(user)))
+    ) is not None
+
+
+def can_edit_visit(user: User, visit: Visit) -> bool:
+    return visit.curator_id == user.id and can_record_visit(user, visit.school)
+
+
+def can_answer(user: User, recommendation: Recommendation) -> bool:
+    return user.role == Role.DIRECTOR and user.school_id == recommendation.visit.school_id
+
+
+def can_set_coverage_threshold(user: User, municipality: Municipality) -> bool:
+    return user.role in MANAGERS and can_view(user, municipality)
 
 
 # --- the one fetch helper --------------------------------------------------------------------

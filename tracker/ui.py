@@ -49,6 +49,8 @@ NAVIGATION = (
     ("home.index", _l("Home"), tuple(Role)),
     ("schools.index", _l("Schools"), tuple(Role)),
     ("indicators.index", _l("Indicators"), tuple(Role)),
+    ("visits.index", _l("Visits"), tuple(Role)),
+    ("visits.coverage_page", _l("Coverage"), (Role.ADMIN, Role.REGIONAL, Role.COORDINATOR)),
     ("admin.users", _l("Users"), (Role.ADMIN, Role.COORDINATOR)),
     ("admin.references", _l("Reference lists"), (Role.ADMIN,)),
     ("admin.audit", _l("Audit log"), (Role.ADMIN, Role.COORDINATOR)),

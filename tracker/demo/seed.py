@@ -11,7 +11,7 @@ from tracker.demo.models import Installation
 from tracker.schools.models import Municipality, Region, ResultCategory, School, SchoolYearStatus
 
 # Bump when the demo content changes: a demo database of an older version is reloaded.
-DEMO_VERSION = "2022-h1.1"
+DEMO_VERSION = "2022-h1.2-visits"
 
 
 class DemoRefused(Exception):
@@ -107,4 +107,6 @@ def load_accounts(context: DemoContext) -> None:
                                              starts_on=date(data.YEAR, 1, 10)))
 
 
-LOADERS = [load_geography, load_accounts]
+from tracker.visits.demo import load_visits  # noqa: E402
+
+LOADERS = [load_geography, load_accounts, load_visits]

@@ -1,3 +1,5 @@
+from datetime import date
+
 from flask import Blueprint, render_template
 from flask_login import current_user
 from sqlalchemy import func, select
@@ -8,6 +10,7 @@ from tracker.db import db
 from tracker.permissions import signed_in, visible_municipalities, visible_schools
 from tracker.schools.models import School, SchoolYearStatus
 from tracker.schools.queries import latest_listing_year
+from tracker.visits.queries import home_follow_ups
 
 bp = Blueprint("home", __name__)
 
@@ -31,7 +34,8 @@ def index():
     if current_user.role in (Role.ADMIN, Role.REGIONAL):
         municipalities = _municipality_counts(year)
     return render_template("home/index.html", schools=schools, total=total, year=year,
-                           municipalities=municipalities, limit=HOME_LIST_LIMIT)
+                           municipalities=municipalities, limit=HOME_LIST_LIMIT,
+                           follow_ups=home_follow_ups(current_user), follow_ups_today=date.today())
 
 
 def _municipality_counts(year: int | None) -> list:

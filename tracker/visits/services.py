@@ -1,0 +1,134 @@
+"""Planning, recording and following up visits. Callers authorize and commit."""
+from datetime import date
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from tracker.auth.models import User
+from tracker.db import db
+from tracker.errors import DomainError
+from tracker.forms import ensure_version
+from tracker.schools.models import Municipality, School
+from tracker.visits.models import (AWAITING_SCHOOL, CoverageSetting, NoteVisibility,
+                                   Recommendation, RecommendationEvent, RecommendationStatus, Visit,
+                                   VisitNote, VisitParticipant, VisitStatus)
+
+RECORD_FIELDS = ("planned_on", "kind", "format", "purpose", "agenda", "risk_profile_discussed",
+                 "documents_sound", "measures_on_time", "evidence_present", "lessons_observed",
+                 "lessons_observed_count", "findings")
+
+
+class VisitNotOpen(DomainError):
+    message = _l("A cancelled visit cannot be changed.")
+
+
+class VisitNotCompleted(DomainError):
+    message = _l("Recommendations are given on a completed visit.")
+
+
+class VisitDateMissing(DomainError):
+    message = _l("Enter the date the visit took place.")
+
+
+class NotAwaitingAnswer(DomainError):
+    message = _l("This recommendation is not waiting for the school's answer.")
+
+
+class NotAwaitingDecision(DomainError):
+    message = _l("This recommendation has no answer to decide on.")
+
+
+def plan_visit(*, school: School, curator: User, planned_on: date, kind: str, format: str,
+               purpose: str = "") -> Visit:
+    visit = Visit(school=school, curator=curator, planned_on=planned_on, kind=kind,
+                  format=format, purpose=purpose.strip(), status=VisitStatus.PLANNED)
+    db.session.add(visit)
+    db.session.flush()
+    return visit
+
+
+def record_visit(visit: Visit, *, version, visited_on: date | None, complete: bool,
+                 participants: list[tuple[str, str]], **fields) -> Visit:
+    """Save what happened at the visit; `complete` marks it as having taken place."""
+    ensure_version(visit, version)
+    if visit.status == VisitStatus.CANCELLED:
+        raise VisitNotOpen()
+    if (complete or visit.status == VisitStatus.COMPLETED) and visited_on is None:
+        raise VisitDateMissing()
+    for name in RECORD_FIELDS:
+        value = fields[name]
+        setattr(visit, name, value.strip() if isinstance(value, str) else value)
+    if not visit.lessons_observed:
+        visit.lessons_observed_count = 0
+    visit.visited_on = visited_on
+    if complete:
+        visit.status = VisitStatus.COMPLETED
+    visit.participants = [VisitParticipant(name=name, position=position, position_in_list=i)
+                          for i, (name, position) in enumerate(participants)]
+    db.session.flush()
+    return visit
+
+
+def cancel_visit(visit: Visit) -> None:
+    if visit.status != VisitStatus.PLANNED:
+        raise DomainError(_l("Only a planned visit can be cancelled."))
+    visit.status = VisitStatus.CANCELLED
+    db.session.flush()
+
+
+def add_note(visit: Visit, *, author: User, text: str, for_school: bool) -> VisitNote:
+    if visit.status == VisitStatus.CANCELLED:
+        raise VisitNotOpen()
+    note = VisitNote(visit=visit, author=author, text=text.strip(),
+                     visibility=NoteVisibility.SCHOOL if for_school else NoteVisibility.INTERNAL)
+    db.session.add(note)
+    db.session.flush()
+    return note
+
+
+def add_recommendation(visit: Visit, *, text: str, due_on: date,
+                       concerns: str | None = None) -> Recommendation:
+    if visit.status != VisitStatus.COMPLETED:
+        raise VisitNotCompleted()
+    recommendation = Recommendation(visit=visit, text=text.strip(), due_on=due_on,
+                                    concerns=(concerns or "").strip() or None,
+                                    status=RecommendationStatus.OPEN)
+    db.session.add(recommendation)
+    db.session.flush()
+    return recommendation
+
+
+def answer_recommendation(recommendation: Recommendation, *, version, author: User,
+                          text: str) -> Recommendation:
+    ensure_version(recommendation, version)
+    if recommendation.status not in AWAITING_SCHOOL:
+        raise NotAwaitingAnswer()
+    return _step(recommendation, author, RecommendationStatus.ANSWERED, text)
+
+
+def decide_recommendation(recommendation: Recommendation, *, version, author: User,
+                          close: bool, comment: str = "") -> Recommendation:
+    ensure_version(recommendation, version)
+    if recommendation.status != RecommendationStatus.ANSWERED:
+        raise NotAwaitingDecision()
+    status = RecommendationStatus.CLOSED if close else RecommendationStatus.RETURNED
+    return _step(recommendation, author, status, comment)
+
+
+def _step(recommendation, author, status, text) -> Recommendation:
+    recommendation.status = status
+    recommendation.events.append(RecommendationEvent(author=author, action=status,
+                                                     text=(text or "").strip()))
+    db.session.flush()
+    return recommendation
+
+
+def set_stale_after(municipality: Municipality, *, days: int) -> CoverageSetting:
+    setting = db.session.scalar(select(CoverageSetting).where(
+        CoverageSetting.municipality_id == municipality.id))
+    if setting is None:
+        setting = CoverageSetting(municipality=municipality)
+        db.session.add(setting)
+    setting.stale_after_days = days
+    db.session.flush()
+    return setting
