@@ -9,3 +9,14 @@ from tracker.schools.models import (  # noqa: F401
     School,
     SchoolYearStatus,
 )
+from tracker.teachers.models import (  # noqa: F401
+    CourseCompletion,
+    DeficitDomain,
+    DevelopmentPlan,
+    Diagnostic,
+    DiagnosticResult,
+    MentoringProgram,
+    Mentorship,
+    PlanItem,
+    Teacher,
+)

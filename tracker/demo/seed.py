@@ -11,7 +11,7 @@ from tracker.demo.models import Installation
 from tracker.schools.models import Municipality, Region, ResultCategory, School, SchoolYearStatus
 
 # Bump when the demo content changes: a demo database of an older version is reloaded.
-DEMO_VERSION = "2022-h1.1"
+DEMO_VERSION = "2022-h1.2"
 
 
 class DemoRefused(Exception):
@@ -108,3 +108,7 @@ def load_accounts(context: DemoContext) -> None:
 
 
 LOADERS = [load_geography, load_accounts]
+
+from tracker.teachers.demo import load_teachers  # noqa: E402  features append their loaders
+
+LOADERS.append(load_teachers)
