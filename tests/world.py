@@ -52,6 +52,8 @@ def build_world() -> World:
         user_id=factories.make_user(Role.DIRECTOR, school=school_out).id,
         assignment_id=factories.make_assignment(other_curator_out, school_out).id,
     )
+    from tests.teacher_factories import add_to_world as add_teachers
+    add_teachers(world, school_in, school_out)
     db.session.commit()
     return world
 

@@ -55,8 +55,9 @@ def register_blueprints(app: Flask) -> None:
     from tracker.auth.views import bp as auth_bp
     from tracker.home.views import bp as home_bp
     from tracker.schools.views import bp as schools_bp
+    from tracker.teachers.views import bp as teachers_bp
 
-    for blueprint in (auth_bp, home_bp, schools_bp, admin_bp):
+    for blueprint in (auth_bp, home_bp, schools_bp, admin_bp, teachers_bp):
         app.register_blueprint(blueprint)
 
 
@@ -79,6 +80,8 @@ def register_template_helpers(app: Flask) -> None:
     from tracker import i18n, ui
     i18n.register_filters(app)
     ui.register(app)
+    from tracker.teachers import labels
+    labels.register(app)
 
 
 def register_cli(app: Flask) -> None:

@@ -11,6 +11,8 @@ from tracker.errors import DomainError
 def register(app: Flask) -> None:
     app.cli.add_command(seed_demo)
     app.cli.add_command(create_user)
+    from tracker.teachers.cli import import_command
+    app.cli.add_command(import_command)
 
 
 @click.command("seed-demo")

@@ -24,6 +24,8 @@ ORG_TYPE_LABELS = {
 NAVIGATION = (
     ("home.index", _l("Home"), tuple(Role)),
     ("schools.index", _l("Schools"), tuple(Role)),
+    ("teachers.index", _l("Teachers"), tuple(Role)),
+    ("teachers.courses", _l("Courses"), tuple(Role)),
     ("admin.users", _l("Users"), (Role.ADMIN, Role.COORDINATOR)),
     ("admin.references", _l("Reference lists"), (Role.ADMIN,)),
     ("admin.audit", _l("Audit log"), (Role.ADMIN, Role.COORDINATOR)),

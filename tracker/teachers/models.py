@@ -114,6 +114,9 @@ class Teacher(VersionedMixin, TimestampMixin, Base):
     courses: Mapped[list["CourseCompletion"]] = relationship(
         back_populates="teacher", order_by="CourseCompletion.completed_on.desc()")
 
+    # personal data stay out of the audit record, so that a purge removes them everywhere
+    audit_personal_fields = ("full_name", "name_key", "subjects", "experience_years")
+
     @property
     def audit_municipality_id(self) -> int | None:
         return self.school.municipality_id if self.school else None
