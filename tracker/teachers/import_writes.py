@@ -54,7 +54,8 @@ class _Writer:
     def update(self, model, rows: list[dict], fields: tuple[str, ...]) -> None:
         table = model.__table__
         values = {name: bindparam(f"new_{name}") for name in fields}
-        values["updated_at"] = utcnow()
+        if "updated_at" in table.c:
+            values["updated_at"] = utcnow()
         if "version" in table.c:
             values["version"] = table.c.version + 1
         stmt = update(table).where(table.c.id == bindparam("row_id")).values(**values)
