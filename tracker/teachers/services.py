@@ -118,10 +118,10 @@ def plan_from_diagnostic(diagnostic: Diagnostic, *, period: str) -> DevelopmentP
         raise PlanExists()
     plan = DevelopmentPlan(teacher=diagnostic.teacher, period=half_year.code,
                            diagnostic=diagnostic, status=PlanStatus.DRAFT)
+    db.session.add(plan)
     for result, deficit in diagnostic.deficits:
         plan.items.append(PlanItem(deficit=f"{result.domain.name}: {deficit}"[:500],
                                    activity=Activity.COURSE, due_on=half_year.ends_on))
-    db.session.add(plan)
     db.session.flush()
     return plan
 
