@@ -28,6 +28,7 @@ NAVIGATION = (
     ("teachers.courses", _l("Courses"), tuple(Role)),
     ("admin.users", _l("Users"), (Role.ADMIN, Role.COORDINATOR)),
     ("admin.references", _l("Reference lists"), (Role.ADMIN,)),
+    ("teachers.domains", _l("Deficit domains"), (Role.ADMIN,)),
     ("admin.audit", _l("Audit log"), (Role.ADMIN, Role.COORDINATOR)),
 )
 

@@ -90,7 +90,7 @@ class MentorshipForm(FlaskForm):
     submit = SubmitField(_l("Add a pair"))
 
 
-class MentoringProgramForm(FlaskForm):
+class MentoringProgramForm(VersionedForm):
     title = StringField(_l("Program title"), validators=[DataRequired(), Length(max=300)])
     approved_on = DateField(_l("Approved on (empty: not approved)"), validators=[Optional()])
     approval_order = StringField(_l("Order"), validators=[Optional(), Length(max=200)])

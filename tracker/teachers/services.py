@@ -182,12 +182,14 @@ def end_mentorship(pair: Mentorship, *, on: date) -> None:
 
 
 def save_program(*, school_id: int, title: str, approved_on: date | None,
-                 approval_order: str = "") -> MentoringProgram:
+                 approval_order: str = "", version=None) -> MentoringProgram:
     program = db.session.scalar(select(MentoringProgram).where(
         MentoringProgram.school_id == school_id))
     if program is None:
         program = MentoringProgram(school_id=school_id)
         db.session.add(program)
+    else:
+        ensure_version(program, version)
     program.title, program.approved_on = title.strip(), approved_on
     program.approval_order = (approval_order or "").strip()
     db.session.flush()

@@ -22,7 +22,7 @@ from tracker.schools.models import School
 from tracker.teachers import services
 from tracker.teachers.forms import (CourseForm, PlanFromDiagnosticForm, TeacherFilterForm,
                                     TeacherForm)
-from tracker.teachers.models import Diagnostic, DevelopmentPlan, Teacher
+from tracker.teachers.models import DevelopmentPlan, Diagnostic, DiagnosticResult, Teacher
 
 bp = Blueprint("teachers", __name__, url_prefix="/teachers")
 
@@ -65,10 +65,11 @@ def card(teacher_id: int):
 
 
 def render_card(teacher: Teacher, *, course_form=None, plan_form=None):
-    db.session.refresh(teacher)
     teacher = db.session.scalars(
         visible_teachers(current_user).where(Teacher.id == teacher.id).options(
-            selectinload(Teacher.diagnostics).selectinload(Diagnostic.results),
+            selectinload(Teacher.school),
+            selectinload(Teacher.diagnostics).selectinload(Diagnostic.results)
+            .selectinload(DiagnosticResult.domain),
             selectinload(Teacher.plans).selectinload(DevelopmentPlan.items),
             selectinload(Teacher.courses))).one()
     editable = can_edit(current_user, teacher)

@@ -12,7 +12,7 @@ from tracker import audit
 from tracker.auth.forms import EmptyForm
 from tracker.auth.models import Role
 from tracker.db import db
-from tracker.errors import DomainError
+from tracker.errors import DomainError, StaleEdit
 from tracker.periods import BadPeriod, HalfYear
 from tracker.permissions import (STAFF_EDITORS, can_edit_staff, get_visible_or_404,
                                  role_required, signed_in, visible_school_ids, visible_schools)
@@ -42,6 +42,12 @@ def _mentorship_form(school: School, formdata=None) -> MentorshipForm:
     return form
 
 
+def _program_form(program: MentoringProgram | None) -> MentoringProgramForm:
+    form = MentoringProgramForm(obj=program)
+    form.version.data = str(program.version) if program else "0"
+    return form
+
+
 @bp.route("/schools/<int:school_id>")
 @signed_in
 def school_staff(school_id: int, mentorship_form=None, program_form=None):
@@ -67,7 +73,7 @@ def school_staff(school_id: int, mentorship_form=None, program_form=None):
         with_course=queries.teachers_with_recent_course([school.id], on=today).get(school.id, 0),
         with_plan=queries.teachers_with_plan([school.id]).get(school.id, 0),
         mentorship_form=mentorship_form or (_mentorship_form(school) if editable else None),
-        program_form=program_form or (MentoringProgramForm(obj=program) if editable else None),
+        program_form=program_form or (_program_form(program) if editable else None),
         post_form=EmptyForm())
 
 
@@ -108,12 +114,18 @@ def program_save(school_id: int):
     school = _staff_school(school_id)
     form = MentoringProgramForm()
     if form.validate_on_submit():
-        services.save_program(school_id=school.id, title=form.title.data,
-                              approved_on=form.approved_on.data,
-                              approval_order=form.approval_order.data)
-        db.session.commit()
-        flash(_("The mentoring program has been saved."), "success")
-        return redirect(url_for(".school_staff", school_id=school.id))
+        try:
+            services.save_program(school_id=school.id, title=form.title.data,
+                                  approved_on=form.approved_on.data,
+                                  approval_order=form.approval_order.data,
+                                  version=form.version.data)
+        except StaleEdit as error:
+            db.session.rollback()
+            form.title.errors.append(str(error))
+        else:
+            db.session.commit()
+            flash(_("The mentoring program has been saved."), "success")
+            return redirect(url_for(".school_staff", school_id=school.id))
     return school_staff(school.id, program_form=form)
 
 
