@@ -164,3 +164,47 @@ def test_diagnostic_form_saves_results_per_domain(client, login_as):
     assert [(r.score, r.level, r.deficits) for r in diagnostic.results] == [
         (55, "medium", "оценивание")]
     assert db.session.scalar(select(func.count(PlanItem.id))) == 0
+
+
+def test_web_import_of_ten_thousand_rows_reports_progress(client, login_as, tmp_path,
+                                                          monkeypatch):
+    from tests.teacher_files import many_teachers, write_xlsx
+    from tracker.teachers import uploads
+    director = login_as(Role.DIRECTOR)
+    path = write_xlsx(tmp_path / "big.xlsx", "teachers", many_teachers(10_000))
+    response = upload(client, director.school, path)
+    token = token_of(response)
+    preview = client.get(response.location).text
+    assert "Учителев9999 Иван Петрович" in preview and "Ошибок нет" in preview
+
+    uploads.set_progress(user_id=director.id, token=token, done=0, total=10_000)
+    assert client.get(f"/teachers/import/progress?token={token}").json == {
+        "done": 0, "total": 10_000}
+
+    seen = []
+    real = uploads.set_progress
+
+    def record(**kwargs):  # what the progress address answers while the import is written
+        real(**kwargs)
+        seen.append(uploads.progress(user_id=kwargs["user_id"], token=kwargs["token"]))
+    monkeypatch.setattr(uploads, "set_progress", record)
+    client.post("/teachers/import/confirm", data={"token": token})
+    assert seen[0] == {"done": 0, "total": 10_000} and seen[-1] == {"done": 10_000,
+                                                                   "total": 10_000}
+    assert {"done": 5000, "total": 10_000} in seen
+    assert db.session.scalar(select(func.count(Teacher.id))) == 10_000
+
+
+def test_school_staff_page_counts_for_the_half_year_of_its_diagnostics(client, login_as):
+    director = login_as(Role.DIRECTOR)
+    domain = tf.make_domain()
+    teachers = [tf.make_teacher(director.school) for _ in range(4)]
+    tf.make_diagnostic(teachers[0], domain)
+    tf.make_plan(teachers[0])
+    tf.make_course(teachers[1], completed_on=date(2020, 1, 15))
+    db.session.commit()
+    html = client.get(f"/teachers/schools/{director.school_id}").text
+    figures = re.search(r'data-testid="staff-figures">(.*?)</p>', html, re.S).group(1)
+    assert "Работающих педагогов: 4" in figures and "прошли диагностику: 1" in figures
+    assert "с утверждённым планом на 1 полугодие 2022: 1" in figures
+    assert "с курсами за 3 года до 30.06.2022: 1" in figures

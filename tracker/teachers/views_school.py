@@ -5,7 +5,7 @@ from datetime import date
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import exists, select
+from sqlalchemy import exists, func, select
 from sqlalchemy.orm import selectinload
 
 from tracker import audit
@@ -48,6 +48,19 @@ def _program_form(program: MentoringProgram | None) -> MentoringProgramForm:
     return form
 
 
+def _period_form(school: School) -> tuple[PeriodFilterForm, HalfYear]:
+    """The half-year asked for; by default the one of the school's latest diagnostic."""
+    form = PeriodFilterForm(request.args)
+    try:
+        period = HalfYear.parse(form.period.data or "")
+    except BadPeriod:
+        latest = db.session.scalar(select(func.max(Diagnostic.held_on)).join(Teacher).where(
+            Teacher.school_id == school.id))
+        period = HalfYear.containing(latest or date.today())
+    form.period.data = period.code
+    return form, period
+
+
 @bp.route("/schools/<int:school_id>")
 @signed_in
 def school_staff(school_id: int, mentorship_form=None, program_form=None):
@@ -64,14 +77,15 @@ def school_staff(school_id: int, mentorship_form=None, program_form=None):
                                .order_by(Mentorship.starts_on.desc())).all()
     domains = db.session.scalars(select(DeficitDomain).order_by(DeficitDomain.position)).all()
     editable = can_edit_staff(current_user, school)
-    today = date.today()
+    form, period = _period_form(school)
     return render_template(
         "teachers/school.html", school=school, staff=staff, program=program, pairs=pairs,
         domains=domains, profile=queries.deficit_profile(school.id), can_edit=editable,
-        running=school.id in queries.schools_running_mentoring([school.id],
-                                                                HalfYear.containing(today)),
-        with_course=queries.teachers_with_recent_course([school.id], on=today).get(school.id, 0),
-        with_plan=queries.teachers_with_plan([school.id]).get(school.id, 0),
+        form=form, period=period,
+        running=school.id in queries.schools_running_mentoring([school.id], period),
+        with_course=queries.teachers_with_recent_course(
+            [school.id], on=period.ends_on).get(school.id, 0),
+        with_plan=queries.teachers_with_plan([school.id], period=period).get(school.id, 0),
         mentorship_form=mentorship_form or (_mentorship_form(school) if editable else None),
         program_form=program_form or (_program_form(program) if editable else None),
         post_form=EmptyForm())
