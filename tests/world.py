@@ -57,6 +57,8 @@ def build_world() -> World:
         region_id=region2.id,
     )
     _add_visits(world, school_in, school_out, curator, other_curator_out, m1, m3)
+    from tests.teacher_factories import add_to_world as add_teachers
+    add_teachers(world, school_in, school_out)
     db.session.commit()
     return world
 

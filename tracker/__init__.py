@@ -57,10 +57,11 @@ def register_blueprints(app: Flask) -> None:
     from tracker.home.views import bp as home_bp
     from tracker.indicators.views import bp as indicators_bp
     from tracker.schools.views import bp as schools_bp
+    from tracker.teachers.views import bp as teachers_bp
     from tracker.visits.views import bp as visits_bp
 
-    for blueprint in (auth_bp, home_bp, schools_bp, indicators_bp, visits_bp, admin_bp,
-                      assets_bp):
+    for blueprint in (auth_bp, home_bp, schools_bp, teachers_bp, visits_bp, indicators_bp,
+                      admin_bp, assets_bp):
         app.register_blueprint(blueprint)
 
 
@@ -83,6 +84,8 @@ def register_template_helpers(app: Flask) -> None:
     from tracker import i18n, ui
     i18n.register_filters(app)
     ui.register(app)
+    from tracker.teachers import labels
+    labels.register(app)
 
 
 def register_cli(app: Flask) -> None:

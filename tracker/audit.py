@@ -79,6 +79,7 @@ def _plain(value: Any) -> Any:
 
 def _changes(obj: Any, kind: str) -> dict[str, list[Any]]:
     state = inspect(obj)
+    hidden = SECRET_FIELDS | set(getattr(obj, "audit_personal_fields", ()))
     result = {}
     for attr in state.mapper.column_attrs:
         key = attr.key
@@ -96,7 +97,7 @@ def _changes(obj: Any, kind: str) -> dict[str, list[Any]]:
             continue
         if before is None and after is None:
             continue
-        if key in SECRET_FIELDS:
+        if key in hidden:
             before, after = ("***" if before else None), "***"
         result[key] = [_plain(before), _plain(after)]
     return result

@@ -13,6 +13,8 @@ def register(app: Flask) -> None:
     app.cli.add_command(seed_demo)
     app.cli.add_command(create_user)
     app.cli.add_command(indicators_command)
+    from tracker.teachers.cli import import_command
+    app.cli.add_command(import_command)
 
 
 @click.command("seed-demo")

@@ -18,3 +18,14 @@ from tracker.visits.models import (  # noqa: F401
     VisitNote,
     VisitParticipant,
 )
+from tracker.teachers.models import (  # noqa: F401
+    CourseCompletion,
+    DeficitDomain,
+    DevelopmentPlan,
+    Diagnostic,
+    DiagnosticResult,
+    MentoringProgram,
+    Mentorship,
+    PlanItem,
+    Teacher,
+)

@@ -148,6 +148,22 @@ def visible_users(user: User) -> Select:
     return select(User).where(user_scope(user))
 
 
+# --- teachers (tracker/teachers) ------------------------------------------------------------
+
+STAFF_EDITORS = (Role.ADMIN, Role.COORDINATOR, Role.DIRECTOR)
+
+
+def visible_teachers(user: User) -> Select:
+    """Teachers (personal data) of the schools in the user's scope only."""
+    from tracker.teachers.models import Teacher
+    return select(Teacher).join(School, School.id == Teacher.school_id).where(school_scope(user))
+
+
+def can_edit_staff(user: User, school: School) -> bool:
+    """Directors keep their school's teachers' records; coordinators and admins theirs."""
+    return user.role in STAFF_EDITORS and can_view_school(user, school)
+
+
 # --- predicates on one object ----------------------------------------------------------------
 
 def can_view_school(user: User, school: School) -> bool:
@@ -185,6 +201,8 @@ def can_edit(user: User, obj) -> bool:
         return user.role in MANAGERS and can_view(user, obj.school)
     if isinstance(obj, (Visit, Recommendation)):
         return can_edit_visit(user, obj if isinstance(obj, Visit) else obj.visit)
+    if getattr(obj, "__module__", "") == "tracker.teachers.models":
+        return can_edit_staff(user, obj.school)
     raise TypeError(f"no edit rule for {type(obj).__name__}")
 
 

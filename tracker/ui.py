@@ -51,8 +51,11 @@ NAVIGATION = (
     ("indicators.index", _l("Indicators"), tuple(Role)),
     ("visits.index", _l("Visits"), tuple(Role)),
     ("visits.coverage_page", _l("Coverage"), (Role.ADMIN, Role.REGIONAL, Role.COORDINATOR)),
+    ("teachers.index", _l("Teachers"), tuple(Role)),
+    ("teachers.courses", _l("Courses"), tuple(Role)),
     ("admin.users", _l("Users"), (Role.ADMIN, Role.COORDINATOR)),
     ("admin.references", _l("Reference lists"), (Role.ADMIN,)),
+    ("teachers.domains", _l("Deficit domains"), (Role.ADMIN,)),
     ("admin.audit", _l("Audit log"), (Role.ADMIN, Role.COORDINATOR)),
 )
 

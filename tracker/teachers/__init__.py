@@ -1,0 +1,1 @@
+"""Teachers of a school: deficit diagnostics, development plans (ИОМ), mentoring, courses (КПК)."""

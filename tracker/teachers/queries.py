@@ -1,0 +1,116 @@
+"""SQL aggregations over teachers, shared with indicators and the half-year report.
+
+Every function takes `school_ids`: anything `IN` accepts (a list of ids, or a select of ids such
+as `permissions.visible_school_ids(user)`), and returns {school_id: count}; schools with nothing
+to count are absent (read missing as 0). Only active teachers count.
+"""
+from collections.abc import Iterable
+from datetime import date
+
+from sqlalchemy import Select, and_, distinct, func, or_, select
+
+from tracker.db import db
+from tracker.periods import HalfYear
+from tracker.teachers.models import (APPROVED_PLAN, CourseCompletion, DevelopmentPlan,
+                                     Diagnostic, MentoringProgram, Mentorship, MentorshipStatus,
+                                     Teacher)
+
+SchoolIds = Iterable[int] | Select
+
+
+def _active_in(school_ids: SchoolIds):
+    return and_(Teacher.school_id.in_(school_ids), Teacher.is_active.is_(True))
+
+
+def _per_school(stmt: Select) -> dict[int, int]:
+    return {school_id: count for school_id, count in db.session.execute(stmt)}
+
+
+def active_teachers(school_ids: SchoolIds) -> dict[int, int]:
+    return _per_school(select(Teacher.school_id, func.count(Teacher.id))
+                       .where(_active_in(school_ids)).group_by(Teacher.school_id))
+
+
+def diagnosed_teachers(school_ids: SchoolIds, *, until: date | None = None) -> dict[int, int]:
+    """Active teachers with at least one diagnostic (held on or before `until`)."""
+    stmt = (select(Teacher.school_id, func.count(distinct(Teacher.id)))
+            .join(Diagnostic, Diagnostic.teacher_id == Teacher.id).where(_active_in(school_ids)))
+    if until is not None:
+        stmt = stmt.where(Diagnostic.held_on <= until)
+    return _per_school(stmt.group_by(Teacher.school_id))
+
+
+def teachers_with_plan(school_ids: SchoolIds, *, period: HalfYear | None = None) -> dict[int, int]:
+    """Active teachers with an approved (or completed) plan, for `period` or any period."""
+    stmt = (select(Teacher.school_id, func.count(distinct(Teacher.id)))
+            .join(DevelopmentPlan, DevelopmentPlan.teacher_id == Teacher.id)
+            .where(_active_in(school_ids), DevelopmentPlan.status.in_(APPROVED_PLAN)))
+    if period is not None:
+        stmt = stmt.where(DevelopmentPlan.period == period.code)
+    return _per_school(stmt.group_by(Teacher.school_id))
+
+
+def three_years_before(day: date) -> date:
+    """The day 36 months before `day` (28 February for a 29 February)."""
+    try:
+        return day.replace(year=day.year - 3)
+    except ValueError:
+        return day.replace(year=day.year - 3, day=28)
+
+
+def teachers_with_recent_course(school_ids: SchoolIds, *, on: date) -> dict[int, int]:
+    """Active teachers with a course completed in the 36 months up to `on` (after the day
+    36 months before, up to and including `on`)."""
+    return _per_school(
+        select(Teacher.school_id, func.count(distinct(Teacher.id)))
+        .join(CourseCompletion, CourseCompletion.teacher_id == Teacher.id)
+        .where(_active_in(school_ids), CourseCompletion.completed_on > three_years_before(on),
+               CourseCompletion.completed_on <= on)
+        .group_by(Teacher.school_id))
+
+
+def schools_running_mentoring(school_ids: SchoolIds, period: HalfYear) -> set[int]:
+    """Schools with a program approved by the period's end and a pair active in the period."""
+    active_pair = (select(Mentorship.school_id).where(
+        Mentorship.school_id.in_(school_ids),
+        Mentorship.status != MentorshipStatus.CANCELLED,
+        Mentorship.starts_on <= period.ends_on,
+        or_(Mentorship.ends_on.is_(None), Mentorship.ends_on >= period.starts_on)))
+    stmt = select(MentoringProgram.school_id).where(
+        MentoringProgram.school_id.in_(school_ids),
+        MentoringProgram.approved_on.is_not(None),
+        MentoringProgram.approved_on <= period.ends_on,
+        MentoringProgram.school_id.in_(active_pair))
+    return set(db.session.scalars(stmt))
+
+
+def course_listeners(school_ids: SchoolIds, period: HalfYear) -> dict[tuple[int, str, bool], int]:
+    """Listeners (course completions) in the period: {(school_id, provider, in registry): n}.
+    Inactive teachers count too: they were listeners when they took the course."""
+    stmt = (select(Teacher.school_id, CourseCompletion.provider,
+                   CourseCompletion.is_federal_registry, func.count(CourseCompletion.id))
+            .join(Teacher, Teacher.id == CourseCompletion.teacher_id)
+            .where(Teacher.school_id.in_(school_ids),
+                   CourseCompletion.completed_on >= period.starts_on,
+                   CourseCompletion.completed_on <= period.ends_on)
+            .group_by(Teacher.school_id, CourseCompletion.provider,
+                      CourseCompletion.is_federal_registry))
+    return {(school_id, provider, bool(registry)): count
+            for school_id, provider, registry, count in db.session.execute(stmt)}
+
+
+def deficit_profile(school_id: int) -> dict[tuple[int, str], int]:
+    """The staff's profile: {(domain_id, level): active teachers} from each one's latest
+    diagnostic."""
+    from tracker.teachers.models import DiagnosticResult
+    latest = (select(Diagnostic.teacher_id, func.max(Diagnostic.held_on).label("held_on"))
+              .group_by(Diagnostic.teacher_id).subquery())
+    stmt = (select(DiagnosticResult.domain_id, DiagnosticResult.level,
+                   func.count(distinct(Teacher.id)))
+            .join(Diagnostic, Diagnostic.id == DiagnosticResult.diagnostic_id)
+            .join(latest, and_(latest.c.teacher_id == Diagnostic.teacher_id,
+                               latest.c.held_on == Diagnostic.held_on))
+            .join(Teacher, Teacher.id == Diagnostic.teacher_id)
+            .where(_active_in([school_id]))
+            .group_by(DiagnosticResult.domain_id, DiagnosticResult.level))
+    return {(domain_id, level): count for domain_id, level, count in db.session.execute(stmt)}
