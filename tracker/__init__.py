@@ -45,9 +45,10 @@ def register_blueprints(app: Flask) -> None:
     from tracker.admin.views import bp as admin_bp
     from tracker.auth.views import bp as auth_bp
     from tracker.home.views import bp as home_bp
+    from tracker.network.views import bp as network_bp
     from tracker.schools.views import bp as schools_bp
 
-    for blueprint in (auth_bp, home_bp, schools_bp, admin_bp):
+    for blueprint in (auth_bp, home_bp, schools_bp, admin_bp, network_bp):
         app.register_blueprint(blueprint)
 
 

@@ -9,3 +9,11 @@ from tracker.schools.models import (  # noqa: F401
     School,
     SchoolYearStatus,
 )
+from tracker.network.event_models import EventParticipation, MethodicalEvent  # noqa: F401
+from tracker.network.models import (  # noqa: F401
+    ClusterMembership,
+    Community,
+    CommunityMemberCount,
+    NetworkTarget,
+    OrganizationStaffCount,
+)

@@ -24,6 +24,7 @@ ORG_TYPE_LABELS = {
 NAVIGATION = (
     ("home.index", _l("Home"), tuple(Role)),
     ("schools.index", _l("Schools"), tuple(Role)),
+    ("network.events", _l("Network and events"), tuple(Role)),
     ("admin.users", _l("Users"), (Role.ADMIN, Role.COORDINATOR)),
     ("admin.references", _l("Reference lists"), (Role.ADMIN,)),
     ("admin.audit", _l("Audit log"), (Role.ADMIN, Role.COORDINATOR)),
