@@ -47,6 +47,7 @@ def build_world() -> World:
         assignment_id=factories.make_assignment(other_curator_in, school_in).id,
         category_id=category.id,
     )
+    _add_network(world, school_in, school_out)
     world.outside.update(
         school_id=school_out.id,
         user_id=factories.make_user(Role.DIRECTOR, school=school_out).id,
@@ -54,6 +55,17 @@ def build_world() -> World:
     )
     db.session.commit()
     return world
+
+
+def _add_network(world: World, school_in, school_out) -> None:
+    event_in = factories.make_event(school_in.municipality)
+    event_out = factories.make_event(school_out.municipality)
+    factories.make_participation(event_in, school_in)
+    factories.make_participation(event_out, school_out)
+    world.inside.update(event_id=event_in.id,
+                        community_id=factories.make_community(school_in.municipality).id)
+    world.outside.update(event_id=event_out.id,
+                         community_id=factories.make_community(school_out.municipality).id)
 
 
 # URL arguments that are not object ids, with the value to use

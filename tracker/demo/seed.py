@@ -8,10 +8,11 @@ from tracker.auth.models import CuratorAssignment, Role, User
 from tracker.db import db
 from tracker.demo import data
 from tracker.demo.models import Installation
+from tracker.network.demo import load as load_network
 from tracker.schools.models import Municipality, Region, ResultCategory, School, SchoolYearStatus
 
 # Bump when the demo content changes: a demo database of an older version is reloaded.
-DEMO_VERSION = "2022-h1.1"
+DEMO_VERSION = "2022-h1.2-network"
 
 
 class DemoRefused(Exception):
@@ -107,4 +108,4 @@ def load_accounts(context: DemoContext) -> None:
                                              starts_on=date(data.YEAR, 1, 10)))
 
 
-LOADERS = [load_geography, load_accounts]
+LOADERS = [load_geography, load_accounts, load_network]

@@ -1,7 +1,10 @@
 """The network blueprint and what its views share: the chosen municipality, half-year, choices."""
+import re
+from dataclasses import dataclass
 from datetime import date
 
 from flask import Blueprint
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import func, select
 
@@ -34,6 +37,41 @@ def chosen_period(requested: str | None, latest: date | None) -> HalfYear:
         return HalfYear.parse(requested) if requested else HalfYear.containing(latest or date.today())
     except BadPeriod:
         return HalfYear.containing(latest or date.today())
+
+
+@dataclass(frozen=True)
+class SchoolYear:
+    """A school year, 2021/22: September to August. The ШНОР list of its second year applies."""
+
+    start: int
+
+    @property
+    def code(self) -> str:
+        return f"{self.start}/{str(self.start + 1)[-2:]}"
+
+    @property
+    def year(self) -> int:
+        return self.start + 1
+
+    @property
+    def starts_on(self) -> date:
+        return date(self.start, 9, 1)
+
+    @property
+    def ends_on(self) -> date:
+        return date(self.start + 1, 8, 31)
+
+    @property
+    def label(self) -> str:
+        return str(_l("School year %(code)s", code=self.code))
+
+
+def chosen_span(requested: str | None, latest: date | None) -> "HalfYear | SchoolYear":
+    """A half-year (2022-H1) or a school year (2021/22) for the lists of events."""
+    match = re.fullmatch(r"(\d{4})/(\d{2}|\d{4})", (requested or "").strip())
+    if match and int(match.group(2)[-2:]) == (int(match.group(1)) + 1) % 100:
+        return SchoolYear(int(match.group(1)))
+    return chosen_period(requested, latest)
 
 
 def latest_event_day(municipality_id: int) -> date | None:

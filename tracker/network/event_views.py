@@ -1,4 +1,6 @@
 """Methodical events: the list with the report's participation tables, one event, its editing."""
+import re
+
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -6,15 +8,15 @@ from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from tracker.auth.forms import EmptyForm
 from tracker.db import db
 from tracker.errors import DomainError, StaleEdit
 from tracker.forms import stale_differences
 from tracker.network import labels, queries, services
-from tracker.network.blueprint import (bp, chosen_municipality, chosen_period, latest_event_day,
+from tracker.network.blueprint import (bp, chosen_municipality, chosen_span, latest_event_day,
                                        municipality_choices, organization_choices)
 from tracker.network.event_models import EventKind, EventParticipation, MethodicalEvent
-from tracker.network.forms import EventFilterForm, EventForm, ParticipationForm
+from tracker.network.forms import (EventFilterForm, EventForm, ParticipationForm,
+                                   RemoveParticipationForm)
 from tracker.permissions import (EVENT_VIEWERS, MANAGERS, can_edit, get_visible_or_404,
                                  role_required, visible_events, visible_school_ids,
                                  visible_schools)
@@ -25,18 +27,24 @@ TABLES = (
     (_l("Professional skills competitions"), (EventKind.COMPETITION,)),
     (_l("Conferences and pedagogical readings"), (EventKind.CONFERENCE, EventKind.READINGS)),
     (_l("Webinars"), (EventKind.WEBINAR,)),
-    (_l("Seminars"), (EventKind.SEMINAR, EventKind.SCHOOL_TO_SCHOOL)),
 )
+SEMINAR_KINDS = (EventKind.SCHOOL_TO_SCHOOL, EventKind.SEMINAR)
 EVENT_LABELS = {"title": _l("Title"), "kind": _l("Kind"), "level": _l("Level"),
                 "held_on": _l("Date"), "order_text": _l("Order («приказ»)"),
                 "participants_count": _l("Number of participants"), "result": _l("Result")}
 
 
 def low_result_schools(municipality_id: int, year: int) -> list[School]:
-    """The ШНОР of the municipality in `year` that the user may see: rows of the tables."""
-    return db.session.scalars(visible_schools(current_user).where(
-        School.id.in_(queries.low_result_school_ids(municipality_id, year)))
-        .order_by(School.short_name)).all()
+    """The ШНОР of the municipality in `year` that the user may see: rows of the tables,
+    in the report's order (by school number, unnumbered first)."""
+    schools = db.session.scalars(visible_schools(current_user).where(
+        School.id.in_(queries.low_result_school_ids(municipality_id, year)))).all()
+    return sorted(schools, key=school_number_order)
+
+
+def school_number_order(school: School) -> tuple[int, str]:
+    number = re.search(r"№\s*(\d+)", school.short_name)
+    return (int(number.group(1)) if number else 0, school.short_name)
 
 
 @bp.route("/events")
@@ -48,7 +56,7 @@ def events():
     municipality = chosen_municipality(form.municipality.data)
     if municipality is None:
         return render_template("network/events.html", form=form, municipality=None)
-    period = chosen_period(form.period.data, latest_event_day(municipality.id))
+    period = chosen_span(form.period.data, latest_event_day(municipality.id))
     form.municipality.data, form.period.data = municipality.id, period.code
     stmt = (visible_events(current_user)
             .options(selectinload(MethodicalEvent.host_school))
@@ -66,6 +74,7 @@ def events():
     return render_template(
         "network/events.html", form=form, municipality=municipality, period=period,
         events=listed, tables=[t for t in tables if t[1].events], labels=labels,
+        seminars=[e for e in listed if e.kind in SEMINAR_KINDS],
         competitions=queries.competitions_share(scope, period),
         can_create=current_user.role in MANAGERS)
 
@@ -150,7 +159,7 @@ def _render_event(event: MethodicalEvent, *, form=None, status=200):
     editable = can_edit(current_user, event)
     return render_template(
         "network/event.html", event=event, participations=participations, labels=labels,
-        can_edit=editable, post_form=EmptyForm(),
+        can_edit=editable, remove_form=RemoveParticipationForm(),
         form=(form or _participation_form(event)) if editable else None), status
 
 
@@ -175,13 +184,20 @@ def mark_participation(event_id: int):
     return _render_event(event, form=form, status=422)
 
 
-@bp.route("/participations/<int:participation_id>/remove", methods=["POST"])
+@bp.route("/events/<int:event_id>/participation/remove", methods=["POST"])
 @role_required(*MANAGERS)
-def remove_participation(participation_id: int):
-    participation = get_visible_or_404(EventParticipation, participation_id, edit=True)
-    event_id = participation.event_id
-    if EmptyForm().validate_on_submit():
-        services.remove_participation(participation)
-        db.session.commit()
-        flash(_("The participation has been removed."), "success")
-    return redirect(url_for(".event", event_id=event_id))
+def remove_participation(event_id: int):
+    """Remove an organization's mark; the organization travels in the form, so a repeated
+    request finds nothing left to remove instead of failing."""
+    event = get_visible_or_404(MethodicalEvent, event_id, edit=True)
+    form = RemoveParticipationForm()
+    if form.validate_on_submit():
+        participation = db.session.scalar(select(EventParticipation).where(
+            EventParticipation.event_id == event.id,
+            EventParticipation.school_id == form.school_id.data,
+            EventParticipation.school_id.in_(visible_school_ids(current_user))))
+        if participation is not None:
+            services.remove_participation(participation)
+            db.session.commit()
+            flash(_("The participation has been removed."), "success")
+    return redirect(url_for(".event", event_id=event.id))

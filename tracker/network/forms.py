@@ -28,7 +28,11 @@ class NetworkFilterForm(FilterForm):
     period = StringField(_l("Half-year"), validators=[Optional(), PERIOD_FORMAT])
 
 
-class EventFilterForm(NetworkFilterForm):
+class EventFilterForm(FilterForm):
+    municipality = SelectField(_l("Municipality"), coerce=int, validators=[Optional()])
+    period = StringField(_l("Half-year or school year"), validators=[Optional(), Regexp(
+        r"^(\d{4}-H[12]|\d{4}/\d{2})$",
+        message=_l("Enter a half-year like 2022-H1 or a school year like 2021/22."))])
     kind = SelectField(_l("Kind"), validators=[Optional()])
 
     def __init__(self, *args, **kwargs):
@@ -139,3 +143,7 @@ class ImportUploadForm(FlaskForm):
 class ImportConfirmForm(FlaskForm):
     token = HiddenField(validators=[DataRequired()])
     submit = SubmitField(_l("Import"))
+
+
+class RemoveParticipationForm(FlaskForm):
+    school_id = IntegerField(validators=[InputRequired()])

@@ -155,7 +155,7 @@ def plan_and_fact(municipality_id: int, school_ids: Select) -> list[dict]:
         .where(NetworkTarget.municipality_id == municipality_id)).all()
     years = {t.year for t in targets}
     periods = db.session.scalars(
-        select(distinct(OrganizationStaffCount.period)).join(School)
+        select(OrganizationStaffCount.period).distinct().join(School)
         .where(School.municipality_id == municipality_id)).all()
     years |= {HalfYear.parse(code).year for code in periods}
     plans = {(t.year, t.indicator): t.planned for t in targets}
