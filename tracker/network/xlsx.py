@@ -70,12 +70,12 @@ _DASHES = re.compile(r"[–—‑-]")
 
 
 def normalize(value) -> str:
-    """Case, quotes, dashes and spaces do not matter when matching words and names."""
+    """Case, quotes, dashes and spaces (also in «№ 5» / «№5») do not matter in matching."""
     text = "" if value is None else str(value)
     text = _DASHES.sub("-", text.replace("«", '"').replace("»", '"').replace("“", '"')
                        .replace("”", '"').replace("ё", "е").replace("Ё", "Е"))
     text = text.replace(" - ", "-").replace("- ", "-").replace(" -", "-")
-    return _SPACES.sub(" ", text).strip().lower()
+    return _SPACES.sub(" ", text).replace("№ ", "№").strip().lower()
 
 
 def text(value) -> str:
