@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-.venv/bin/python}
-"$PY" -m babel.messages.frontend -q extract -F babel.cfg -k _l -k lazy_gettext --no-location \
+"$PY" -m babel.messages.frontend -q extract -F babel.cfg -k _l -k lazy_gettext --ignore-dirs ".* __pycache__" --no-location \
   --sort-output -o tracker/translations/messages.pot . >/dev/null
 for lang in ru en; do
   po=tracker/translations/$lang/LC_MESSAGES/messages.po
@@ -18,5 +18,17 @@ for lang in ru en; do
       -d tracker/translations -l "$lang" >/dev/null
   fi
 done
-echo "catalogues updated; untranslated in ru:"
-grep -c '^msgstr ""$' tracker/translations/ru/LC_MESSAGES/messages.po || true
+"$PY" - <<'PY'
+from babel.messages.pofile import read_po, write_po
+for lang in ("ru", "en"):  # one stable layout, so that diffs show only real changes
+    path = f"tracker/translations/{lang}/LC_MESSAGES/messages.po"
+    with open(path, "rb") as source:
+        catalog = read_po(source)
+    with open(path, "wb") as target:
+        write_po(target, catalog, width=100, sort_output=True, no_location=True)
+with open("tracker/translations/ru/LC_MESSAGES/messages.po", "rb") as source:
+    missing = [m.id for m in read_po(source) if m.id and (not m.string or m.fuzzy)]
+print(f"catalogues updated; {len(missing)} Russian translations missing")
+for msgid in missing:
+    print("  ", msgid)
+PY

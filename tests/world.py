@@ -46,12 +46,14 @@ def build_world() -> World:
         user_id=factories.make_user(Role.DIRECTOR, school=school_in).id,
         assignment_id=factories.make_assignment(other_curator_in, school_in).id,
         category_id=category.id,
+        municipality_id=m1.id,
     )
     _add_network(world, school_in, school_out)
     world.outside.update(
         school_id=school_out.id,
         user_id=factories.make_user(Role.DIRECTOR, school=school_out).id,
         assignment_id=factories.make_assignment(other_curator_out, school_out).id,
+        municipality_id=m3.id,
     )
     db.session.commit()
     return world
@@ -69,4 +71,4 @@ def _add_network(world: World, school_in, school_out) -> None:
 
 
 # URL arguments that are not object ids, with the value to use
-PLAIN_ARGUMENTS = {"lang": "ru"}
+PLAIN_ARGUMENTS = {"lang": "ru", "name": "plotly-4.1.1.min.js", "code": "pupils_basic_1_4"}

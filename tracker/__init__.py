@@ -9,6 +9,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     app.config.from_object(config_for(config_name))
     app.config.update(overrides)
     require_secret_key(app)
+    trust_proxies(app)
 
     register_extensions(app)
     register_blueprints(app)
@@ -22,6 +23,14 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
 def require_secret_key(app: Flask) -> None:
     if not app.config.get("SECRET_KEY"):
         raise RuntimeError("SECRET_KEY must be set (see README: production)")
+
+
+def trust_proxies(app: Flask) -> None:
+    """Behind nginx, take the client address from X-Forwarded-For (audit, throttling)."""
+    hops = app.config.get("TRUSTED_PROXY_COUNT", 0)
+    if hops:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
 
 def register_extensions(app: Flask) -> None:
@@ -43,12 +52,15 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from tracker.admin.views import bp as admin_bp
+    from tracker.assets import bp as assets_bp
     from tracker.auth.views import bp as auth_bp
     from tracker.home.views import bp as home_bp
+    from tracker.indicators.views import bp as indicators_bp
     from tracker.network.views import bp as network_bp
     from tracker.schools.views import bp as schools_bp
 
-    for blueprint in (auth_bp, home_bp, schools_bp, admin_bp, network_bp):
+    for blueprint in (auth_bp, home_bp, schools_bp, indicators_bp, network_bp, admin_bp,
+                      assets_bp):
         app.register_blueprint(blueprint)
 
 

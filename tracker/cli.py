@@ -9,8 +9,10 @@ from tracker.errors import DomainError
 
 
 def register(app: Flask) -> None:
+    from tracker.indicators.cli import indicators_command
     app.cli.add_command(seed_demo)
     app.cli.add_command(create_user)
+    app.cli.add_command(indicators_command)
 
 
 @click.command("seed-demo")

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from flask import Flask, current_app, request, session
+from flask import Flask, current_app, has_request_context, request, session
 from flask_babel import format_date, format_datetime, format_decimal, get_locale
 
 TRANSLATIONS = Path(__file__).parent / "translations"
@@ -12,7 +12,7 @@ TRANSLATIONS = Path(__file__).parent / "translations"
 
 def select_locale() -> str:
     languages = current_app.config["LANGUAGES"]
-    chosen = session.get("lang")
+    chosen = session.get("lang") if has_request_context() else None
     if chosen in languages:
         return chosen
     return current_app.config["BABEL_DEFAULT_LOCALE"]
@@ -48,11 +48,28 @@ def day(value: date | datetime | None) -> str:
     return format_date(value, "dd.MM.yyyy")
 
 
+def month_name(month: int) -> str:
+    """8 -> «август» (the stand-alone form, as in «ожидается (август)»)."""
+    return format_date(date(2000, month, 1), "LLLL")
+
+
+def share(fraction) -> str:
+    """A fraction as the page shows it: «252 из 500 (50,4 %)»."""
+    from flask_babel import gettext
+    if fraction is None:
+        return gettext("no data")
+    if not fraction.denominator:
+        return gettext("%(n)s of 0", n=fraction.numerator)
+    return gettext("%(n)s of %(d)s (%(p)s)", n=fraction.numerator, d=fraction.denominator,
+                   p=percent(fraction.percent))
+
+
 def number(value) -> str:
     return "—" if value is None else format_decimal(value)
 
 
 def register_filters(app: Flask) -> None:
-    app.jinja_env.filters.update(percent=percent, day=day, number=number)
+    app.jinja_env.filters.update(percent=percent, day=day, number=number, share=share,
+                              month_name=month_name)
     app.jinja_env.globals["current_locale"] = lambda: str(get_locale())
     app.jinja_env.globals["request_path"] = lambda: request.full_path.rstrip("?")

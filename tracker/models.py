@@ -9,6 +9,7 @@ from tracker.schools.models import (  # noqa: F401
     School,
     SchoolYearStatus,
 )
+from tracker.indicators.models import EnteredValue, IndicatorTarget  # noqa: F401
 from tracker.network.event_models import EventParticipation, MethodicalEvent  # noqa: F401
 from tracker.network.models import (  # noqa: F401
     ClusterMembership,

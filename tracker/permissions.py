@@ -260,3 +260,12 @@ def get_visible_or_404(model, ident, *, edit: bool = False):
         audit.record_denied(object_type=model.__name__, object_id=ident, reason="edit")
         abort(403)
     return obj
+
+
+# --- indicators ------------------------------------------------------------------------------
+
+def can_edit_indicator_values(user: User, school: School) -> bool:
+    """Entered indicator values: the school's director, its coordinator, an admin."""
+    if user.role == Role.DIRECTOR:
+        return user.school_id == school.id
+    return user.role in MANAGERS and can_view(user, school)

@@ -3,7 +3,11 @@ from flask import Flask
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from datetime import date
+
 from tracker.auth.models import Role
+from tracker.indicators.calculations import Status
+from tracker.periods import HalfYear
 from tracker.schools.models import OrgType
 
 ROLE_LABELS = {
@@ -20,10 +24,31 @@ ORG_TYPE_LABELS = {
     OrgType.ADDITIONAL: _l("Additional education (УДО)"),
 }
 
+STATUS_LABELS = {
+    Status.ACHIEVED: _l("achieved"),
+    Status.NOT_ACHIEVED: _l("not achieved"),
+    Status.EXPECTED: _l("expected"),
+    Status.NO_TARGET: _l("no target"),
+    Status.NO_DATA: _l("no data"),
+}
+
+FIRST_PERIOD = HalfYear(2020, 1)  # the federal project «500+» started in 2020
+
+
+def period_choices(selected: HalfYear) -> list[HalfYear]:
+    """Half-years from the start of the program to now (or the selected one), newest first."""
+    last = max(selected, HalfYear.containing(date.today()))
+    periods = [last]
+    while periods[-1] > FIRST_PERIOD:
+        periods.append(periods[-1].previous())
+    return periods
+
+
 # (endpoint, label, roles that see it); features add their entries here.
 NAVIGATION = (
     ("home.index", _l("Home"), tuple(Role)),
     ("schools.index", _l("Schools"), tuple(Role)),
+    ("indicators.index", _l("Indicators"), tuple(Role)),
     ("network.events", _l("Network and events"), tuple(Role)),
     ("admin.users", _l("Users"), (Role.ADMIN, Role.COORDINATOR)),
     ("admin.references", _l("Reference lists"), (Role.ADMIN,)),
@@ -41,4 +66,5 @@ def nav_items() -> list[tuple[str, str]]:
 def register(app: Flask) -> None:
     app.jinja_env.globals.update(
         nav_items=nav_items, ROLE_LABELS=ROLE_LABELS, ORG_TYPE_LABELS=ORG_TYPE_LABELS, Role=Role,
+        STATUS_LABELS=STATUS_LABELS, PERIOD_CHOICES=period_choices,
     )

@@ -1,7 +1,7 @@
 """network: organizations' teacher counts, communities, clusters, targets, methodical events
 
 Revision ID: eabd86518281
-Revises: 5b5c49ea915a
+Revises: 03e8d34202f7
 Create Date: 2026-11-23 19:55:55.598098
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'eabd86518281'
-down_revision = '5b5c49ea915a'
+down_revision = '03e8d34202f7'
 branch_labels = None
 depends_on = None
 

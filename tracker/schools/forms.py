@@ -19,7 +19,7 @@ def org_type_choices():
 
 class SchoolForm(VersionedForm):
     municipality_id = SelectField(_l("Municipality"), coerce=int, validators=[DataRequired()])
-    full_name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=500)])
+    full_name = StringField(_l("Full official name"), validators=[DataRequired(), Length(max=500)])
     short_name = StringField(_l("Short name"), validators=[DataRequired(), Length(max=200)])
     legal_form = SelectField(_l("Legal form"), choices=[(f, f) for f in LEGAL_FORMS],
                              validators=[DataRequired()])

@@ -20,7 +20,7 @@ from tracker.schools.models import School
 
 bp = Blueprint("schools", __name__, url_prefix="/schools")
 
-SCHOOL_LABELS = {"full_name": _l("Full name"), "short_name": _l("Short name"),
+SCHOOL_LABELS = {"full_name": _l("Full official name"), "short_name": _l("Short name"),
                  "legal_form": _l("Legal form"), "org_type": _l("Organization type")}
 
 

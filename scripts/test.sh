@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Run the whole test suite: on SQLite (with the browser journeys), then on PostgreSQL when
+# TEST_DATABASE_URL is set (e.g. postgresql://postgres@127.0.0.1:5432/tracker_test).
+# Extra arguments go to pytest:  scripts/test.sh -k access
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/_venv.sh requirements-dev.txt
+export TRACKER_ENV=test
+
+echo "== SQLite =="
+env -u TEST_DATABASE_URL .venv/bin/python -m pytest "$@"
+
+if [ -n "${TEST_DATABASE_URL:-}" ]; then
+  echo "== PostgreSQL =="
+  .venv/bin/python -m pytest -m "not browser" "$@"
+fi

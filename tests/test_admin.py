@@ -1,0 +1,124 @@
+from sqlalchemy import select
+
+from tracker.audit import AuditEvent
+from tracker.auth.models import Role, User
+from tracker.db import db
+
+from tests import factories
+from tests.conftest import sign_in
+
+
+def user_data(**fields):
+    data = {"login": "newbie", "full_name": "Новый Пользователь", "role": "director",
+            "region_id": "0", "municipality_id": "0", "school_id": "0",
+            "password": "strong-pass-1", "version": "0"}
+    data.update({k: str(v) for k, v in fields.items()})
+    return data
+
+
+def test_coordinator_creates_a_director_of_own_school(client, login_as):
+    school = factories.make_school()
+    login_as(Role.COORDINATOR, municipality=school.municipality)
+    response = client.post("/admin/users/new", data=user_data(school_id=school.id))
+    assert response.status_code == 302
+    user = db.session.scalar(select(User).where(User.login == "newbie"))
+    assert user.school_id == school.id and user.municipality_id == school.municipality_id
+    assert user.password_hash.startswith("$argon2id$")
+
+
+def test_coordinator_cannot_create_coordinators_or_foreign_directors(client, login_as):
+    school = factories.make_school()
+    foreign = factories.make_school()
+    login_as(Role.COORDINATOR, municipality=school.municipality)
+    response = client.post("/admin/users/new", data=user_data(
+        role="coordinator", municipality_id=school.municipality_id))
+    assert response.status_code == 200
+    response = client.post("/admin/users/new", data=user_data(school_id=foreign.id))
+    assert response.status_code == 200 and "Укажите место работы" in response.text
+    assert db.session.scalar(select(User).where(User.login == "newbie")) is None
+
+
+def test_role_scope_is_required(client, login_as):
+    login_as(Role.ADMIN)
+    response = client.post("/admin/users/new", data=user_data(role="regional", login="reg"))
+    assert response.status_code == 200
+    assert "Укажите место работы" in response.text
+    assert 'value="reg"' in response.text  # input kept
+
+
+def test_weak_password_is_refused(client, login_as):
+    school = factories.make_school()
+    login_as(Role.ADMIN)
+    response = client.post("/admin/users/new", data=user_data(school_id=school.id,
+                                                              password="short"))
+    assert response.status_code == 200 and "не менее" in response.text
+
+
+def test_deactivate_and_reactivate(client, app, login_as):
+    target = factories.make_user(Role.DIRECTOR)
+    db.session.commit()
+    other = app.test_client()
+    sign_in(other, target)
+    assert other.get("/").status_code == 200
+    login_as(Role.ADMIN)
+    client.post(f"/admin/users/{target.id}/active")
+    db.session.refresh(target)
+    assert not target.is_active
+    assert other.get("/").status_code == 302
+    client.post(f"/admin/users/{target.id}/active")
+    db.session.refresh(target)
+    assert target.is_active
+    assert other.get("/").status_code == 302  # the old session stays ended
+
+
+def test_admin_cannot_deactivate_self(client, login_as):
+    admin = login_as(Role.ADMIN)
+    response = client.post(f"/admin/users/{admin.id}/active", follow_redirects=True)
+    assert "собственную учётную запись" in response.text or "свою" in response.text
+    db.session.refresh(admin)
+    assert admin.is_active
+
+
+def test_password_reset_ends_sessions(client, app, login_as):
+    target = factories.make_user(Role.CURATOR)
+    db.session.commit()
+    other = app.test_client()
+    sign_in(other, target)
+    login_as(Role.ADMIN)
+    response = client.post(f"/admin/users/{target.id}/password",
+                           data={"password": "another-pass-9"})
+    assert response.status_code == 302
+    assert other.get("/").status_code == 302
+
+
+def test_reference_lists(client, login_as):
+    login_as(Role.ADMIN)
+    client.post("/admin/references/regions", data={"name": "Иркутская область"})
+    region = db.session.scalar(select(User.__table__.metadata.tables["regions"].c.id))
+    client.post("/admin/references/categories", data={
+        "region_id": region, "name": "сильно неуспевающая", "position": "3"})
+    page = client.get("/admin/references").text
+    assert "Иркутская область" in page and "сильно неуспевающая" in page
+    duplicate = client.post("/admin/references/regions", data={"name": "иркутская область"})
+    assert duplicate.status_code == 200 and "уже существует" in duplicate.text
+
+
+def test_audit_page_is_scoped_for_coordinators(client, login_as):
+    here = factories.make_school(short_name="Школа-здесь")
+    there = factories.make_school(short_name="Школа-там")
+    db.session.commit()
+    login_as(Role.COORDINATOR, municipality=here.municipality)
+    page = client.get("/admin/audit?object_type=School").text
+    assert f"School #{here.id}" in page
+    assert f"School #{there.id}" not in page
+
+
+def test_audit_filters(client, login_as):
+    factories.make_school()
+    db.session.commit()
+    login_as(Role.ADMIN)
+    assert "School #" not in client.get("/admin/audit?action=denied").text
+    assert "School #" in client.get("/admin/audit?action=create").text
+    assert client.get("/admin/audit?date_from=2999-01-01").status_code == 200
+    assert "School #" not in client.get("/admin/audit?date_from=2999-01-01").text
+    assert db.session.scalar(select(AuditEvent.id)) is not None

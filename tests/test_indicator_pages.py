@@ -1,0 +1,132 @@
+from io import BytesIO
+
+from openpyxl import load_workbook
+from sqlalchemy import select
+
+from tracker.auth.models import Role
+from tracker.db import db
+from tracker.indicators import services
+from tracker.indicators.models import EnteredValue, IndicatorTarget
+from tracker.periods import HalfYear
+
+from tests import factories
+
+H1 = HalfYear(2022, 1)
+
+
+def municipality_with_schools():
+    region = factories.make_region()
+    category = factories.make_category(region)
+    town = factories.make_municipality(region)
+    small = factories.make_school(town, "Малая школа", category=category)
+    large = factories.make_school(town, "Большая школа", category=category)
+    factories.make_school(town, "Школа не из списка")
+    services.enter_value(code="pupils_basic_5_9", period=H1, school_id=small.id,
+                         numerator=9, denominator=10)
+    services.enter_value(code="pupils_basic_5_9", period=H1, school_id=large.id,
+                         numerator=50, denominator=200)
+    db.session.commit()
+    return town, small, large
+
+
+def test_municipal_dashboard_shows_sums_and_expected_values(client, login_as):
+    town, small, large = municipality_with_schools()
+    login_as(Role.COORDINATOR, municipality=town)
+    page = client.get(f"/indicators/municipality/{town.id}?period=2022-H1").text
+    assert "59 из 210 (28,1\u00a0%)" in page
+    assert "ожидается (август)" in page
+    assert "Малая школа" in page and "Школа не из списка" not in page
+    assert "plotly-4.1.1.min.js" in page and "data-figure" in page
+
+
+def test_index_sends_each_role_to_its_dashboard(client, login_as):
+    town, small, _large = municipality_with_schools()
+    login_as(Role.COORDINATOR, municipality=town)
+    assert f"/indicators/municipality/{town.id}" in client.get("/indicators/").location
+
+
+def test_coordinator_sets_targets_and_status_follows(client, login_as):
+    town, _small, _large = municipality_with_schools()
+    login_as(Role.COORDINATOR, municipality=town)
+    response = client.post(f"/indicators/municipality/{town.id}/targets?period=2022-H1",
+                           data={"pupils_basic_5_9": "25"})
+    assert response.status_code == 302
+    target = db.session.scalar(select(IndicatorTarget))
+    assert float(target.value) == 25.0 and target.municipality_id == town.id
+    page = client.get(f"/indicators/municipality/{town.id}?period=2022-H1").text
+    assert 'data-status="achieved"' in page
+
+
+def test_director_enters_values_and_bad_input_is_kept(client, login_as):
+    school = factories.make_school()
+    login_as(Role.DIRECTOR, school=school)
+    response = client.post(f"/indicators/school/{school.id}/values?period=2022-H1", data={
+        "pupils_basic_1_4__n": "120", "pupils_basic_1_4__d": "100"})
+    assert response.status_code == 200
+    assert "не может превышать" in response.text and 'value="120"' in response.text
+    assert db.session.scalar(select(EnteredValue)) is None
+    response = client.post(f"/indicators/school/{school.id}/values?period=2022-H1", data={
+        "pupils_basic_1_4__n": "80", "pupils_basic_1_4__d": "100",
+        "methodical_dynamics": "1"})
+    assert response.status_code == 302
+    values = db.session.scalars(select(EnteredValue)).all()
+    assert {(v.code, v.numerator, v.denominator, v.flag) for v in values} == {
+        ("pupils_basic_1_4", 80, 100, None), ("methodical_dynamics", None, None, True)}
+
+
+def test_director_cannot_enter_values_for_another_school(client, login_as):
+    school, other = factories.make_school(), factories.make_school()
+    login_as(Role.DIRECTOR, school=school)
+    assert client.get(f"/indicators/school/{other.id}/values").status_code == 404
+
+
+def test_breakdown_rows_add_up_to_the_figure(client, login_as):
+    town, small, large = municipality_with_schools()
+    login_as(Role.COORDINATOR, municipality=town)
+    page = client.get(f"/indicators/municipality/{town.id}/pupils_basic_5_9?period=2022-H1").text
+    assert "Малая школа" in page and "Большая школа" in page
+    assert "59 из 210" in page
+
+
+def test_export_xlsx(client, login_as):
+    town, _small, _large = municipality_with_schools()
+    login_as(Role.COORDINATOR, municipality=town)
+    response = client.get(f"/indicators/municipality/{town.id}/export.xlsx?period=2022-H1")
+    assert response.status_code == 200
+    assert "attachment" in response.headers["Content-Disposition"]
+    sheet = load_workbook(BytesIO(response.data)).active
+    rows = {row[0]: row for row in sheet.iter_rows(min_row=3, values_only=True)}
+    assert rows["pupils_basic_5_9"][2:5] == (59, 210, 28.1)
+
+
+def test_indicators_command(runner):
+    town, _small, _large = municipality_with_schools()
+    result = runner.invoke(args=["indicators", "--municipality", town.name, "--period",
+                                 "2022-H1", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    import json
+    rows = {row["code"]: row for row in json.loads(result.output)}
+    assert (rows["pupils_basic_5_9"]["numerator"], rows["pupils_basic_5_9"]["denominator"]) == (
+        59, 210)
+    assert rows["pupils_basic_1_4"]["status"] == "ожидается (август)"
+    table = runner.invoke(args=["indicators", "--municipality", town.name, "--period",
+                                "2022-H1"])
+    assert "pupils_basic_5_9" in table.output and "28,1" in table.output
+    bad = runner.invoke(args=["indicators", "--municipality", town.name, "--period", "2022"])
+    assert bad.exit_code != 0
+
+
+def test_plotly_is_served_compressed_and_cached(client):
+    response = client.get("/assets/plotly-4.1.1.min.js", headers={"Accept-Encoding": "gzip"})
+    assert response.status_code == 200 and response.headers["Content-Encoding"] == "gzip"
+    assert response.cache_control.max_age == 365 * 24 * 3600
+    assert len(response.data) < 2_000_000
+    assert client.get("/assets/nothing.js").status_code == 404
+
+
+def test_school_records_of_an_entered_value(client, login_as):
+    town, small, _large = municipality_with_schools()
+    login_as(Role.COORDINATOR, municipality=town)
+    page = client.get(f"/indicators/school/{small.id}/pupils_basic_5_9?period=2022-H1").text
+    assert "9 / 10" in page
+    assert client.get(f"/indicators/school/{small.id}/no_such_code").status_code == 404

@@ -1,0 +1,65 @@
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import select
+
+from tracker.db import db
+from tracker.errors import DomainError
+from tracker.indicators import services
+from tracker.indicators.calculations import Fraction, Status
+from tracker.indicators.providers import PROVIDERS
+from tracker.periods import HalfYear
+from tracker.schools.models import School
+
+from tests import factories
+
+H1 = HalfYear(2022, 1)
+
+
+def test_entered_values_sum_up_the_hierarchy_and_targets_give_status(app):
+    town = factories.make_municipality()
+    small, large = factories.make_school(town), factories.make_school(town)
+    factories.make_school(town)  # a school that has not entered anything
+    services.enter_value(code="pupils_basic_1_4", period=H1, school_id=small.id,
+                         numerator=9, denominator=10)
+    services.enter_value(code="pupils_basic_1_4", period=H1, school_id=large.id,
+                         numerator=50, denominator=200)
+    services.set_target(code="pupils_basic_1_4", period=H1,
+                        level=services.TargetLevel("municipality", town.id), value=Decimal("30"))
+    db.session.commit()
+    school_ids = select(School.id).where(School.municipality_id == town.id)
+    value, = services.indicator_values(school_ids, H1, services.TargetLevel("municipality",
+                                                                            town.id),
+                                       codes=("pupils_basic_1_4",))
+    assert value.fraction == Fraction(59, 210)
+    assert round(value.fact, 1) == 28.1  # an average of 90 % and 25 % would say 57,5 %
+    assert value.status == Status.NOT_ACHIEVED
+    assert value.by_school[small.id] + value.by_school[large.id] == value.fraction
+
+
+def test_unentered_values_are_expected_and_unprovided_ones_have_no_data(app):
+    town = factories.make_municipality()
+    factories.make_school(town)
+    db.session.commit()
+    school_ids = select(School.id).where(School.municipality_id == town.id)
+    level = services.TargetLevel("municipality", town.id)
+    values = {v.indicator.code: v for v in services.indicator_values(school_ids, H1, level)}
+    assert values["pupils_meta_10_11"].status == Status.EXPECTED
+    assert values["pupils_meta_10_11"].fraction is None
+    missing = [code for code, v in values.items()
+               if v.indicator.is_computed and code not in PROVIDERS]
+    for code in missing:
+        assert values[code].status == Status.NO_DATA and values[code].fraction is None
+
+
+def test_entered_values_are_validated(app):
+    school = factories.make_school()
+    with pytest.raises(DomainError):
+        services.enter_value(code="pupils_basic_5_9", period=H1, school_id=school.id,
+                             numerator=11, denominator=10)
+    with pytest.raises(DomainError):
+        services.enter_value(code="teachers_with_plan", period=H1, school_id=school.id,
+                             numerator=1, denominator=10)
+    entry = services.enter_value(code="methodical_dynamics", period=H1, school_id=school.id,
+                                 flag=True)
+    assert entry.flag is True and entry.numerator is None

@@ -1,0 +1,44 @@
+"""Vendored assets (Plotly's 4.8 MB bundle): versioned names, cached for a year, served gzipped.
+
+Municipal networks are closed and slow: the browser downloads plotly.min.js once (1.5 MB
+compressed) and keeps it; a new version gets a new file name.
+"""
+import gzip
+from functools import lru_cache
+from pathlib import Path
+
+from flask import Blueprint, Response, abort, request, send_from_directory
+
+from tracker.permissions import public
+
+bp = Blueprint("assets", __name__)
+
+VENDOR_DIR = Path(__file__).parent / "static" / "vendor"
+YEAR = 365 * 24 * 3600
+PLOTLY = "plotly-4.1.1.min.js"
+
+
+@lru_cache(maxsize=8)
+def _gzipped(name: str) -> bytes:
+    return gzip.compress((VENDOR_DIR / name).read_bytes(), compresslevel=6)
+
+
+@bp.route("/assets/<name>")
+@public
+def vendor(name: str):
+    if "/" in name or not (VENDOR_DIR / name).is_file():
+        abort(404)
+    if "gzip" in request.headers.get("Accept-Encoding", ""):
+        response = Response(_gzipped(name), mimetype=_mimetype(name))
+        response.headers["Content-Encoding"] = "gzip"
+        response.headers["Vary"] = "Accept-Encoding"
+    else:
+        response = send_from_directory(VENDOR_DIR, name)
+    response.cache_control.public = True
+    response.cache_control.max_age = YEAR
+    response.cache_control.immutable = True
+    return response
+
+
+def _mimetype(name: str) -> str:
+    return "text/css" if name.endswith(".css") else "text/javascript"

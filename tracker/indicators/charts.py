@@ -1,0 +1,36 @@
+"""Plotly figures for the dashboards, built from plain data. The page draws them with the locally
+served plotly.min.js (static/js/charts.js reads the JSON from a data attribute: no inline script).
+"""
+import plotly.graph_objects as go
+
+STATUS_COLOURS = {"achieved": "#198754", "not_achieved": "#dc3545", "expected": "#6c757d",
+                  "no_target": "#0d6efd", "no_data": "#adb5bd"}
+LAYOUT = {"margin": {"l": 40, "r": 10, "t": 30, "b": 40}, "height": 320,
+          "font": {"family": "system-ui, sans-serif", "size": 12},
+          "legend": {"orientation": "h", "y": -0.2}}
+
+
+def school_bars(title: str, labels: list[str], percents: list[float | None],
+                target: float | None) -> str:
+    """Horizontal bars of one indicator per school, with the target as a line."""
+    figure = go.Figure(go.Bar(x=[p or 0 for p in percents], y=labels, orientation="h",
+                              text=[("—" if p is None else f"{p:.1f}".replace(".", ",") + " %")
+                                    for p in percents], textposition="auto",
+                              marker_color="#0d6efd"))
+    if target is not None:
+        figure.add_vline(x=target, line_dash="dash", line_color="#dc3545")
+    figure.update_layout(title=title, xaxis={"range": [0, 105], "ticksuffix": " %"},
+                         **{**LAYOUT, "height": 120 + 32 * len(labels)})
+    return figure.to_json()
+
+
+def trend(title: str, periods: list[str], facts: list[float | None],
+          targets: list[float | None], fact_label: str, target_label: str) -> str:
+    figure = go.Figure()
+    figure.add_trace(go.Scatter(x=periods, y=facts, mode="lines+markers", name=fact_label,
+                                connectgaps=False))
+    if any(t is not None for t in targets):
+        figure.add_trace(go.Scatter(x=periods, y=targets, mode="lines", name=target_label,
+                                    line={"dash": "dash", "color": "#dc3545"}))
+    figure.update_layout(title=title, yaxis={"range": [0, 105], "ticksuffix": " %"}, **LAYOUT)
+    return figure.to_json()

@@ -1,0 +1,72 @@
+"""`flask indicators --municipality NAME --period 2022-H1 [--school NAME] [--format json|table]`."""
+import json
+
+import click
+from flask_babel import force_locale
+from sqlalchemy import select
+
+from tracker.db import db
+from tracker.indicators.scope import low_result_school_ids, single_school_ids
+from tracker.indicators.services import TargetLevel, indicator_values
+from tracker.periods import BadPeriod, HalfYear
+from tracker.schools.models import Municipality, School
+
+
+@click.command("indicators")
+@click.option("--municipality", "municipality_name", required=True)
+@click.option("--period", "period_code", required=True, help="a half-year, e.g. 2022-H1")
+@click.option("--school", "school_name", help="the short name of one school")
+@click.option("--format", "output", type=click.Choice(["table", "json"]), default="table")
+def indicators_command(municipality_name, period_code, school_name, output):
+    """Print every indicator: code, name, numerator, denominator, value, target, status."""
+    try:
+        period = HalfYear.parse(period_code)
+    except BadPeriod as error:
+        raise click.BadParameter(str(error), param_hint="--period") from None
+    municipality = db.session.scalar(select(Municipality).where(
+        Municipality.name == municipality_name))
+    if municipality is None:
+        raise click.ClickException(f"No municipality named {municipality_name!r}.")
+    if school_name:
+        school = db.session.scalar(select(School).where(
+            School.municipality_id == municipality.id, School.short_name == school_name))
+        if school is None:
+            raise click.ClickException(f"No school {school_name!r} in {municipality_name}.")
+        school_ids, level = single_school_ids(school.id), TargetLevel("school", school.id)
+    else:
+        school_ids = low_result_school_ids(period.year, municipality_id=municipality.id)
+        level = TargetLevel("municipality", municipality.id)
+    with force_locale("ru"):
+        rows = [_row(value) for value in indicator_values(school_ids, period, level)]
+    if output == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for row in rows:
+            click.echo(" | ".join(_text(row[key]) for key in row if key != "status_code"))
+
+
+def _row(value) -> dict:
+    fraction = value.fraction
+    return {"code": value.indicator.code, "name": str(value.indicator.name),
+            "numerator": fraction.numerator if fraction else None,
+            "denominator": fraction.denominator if fraction else None,
+            "value": None if value.fact is None else round(value.fact, 1),
+            "target": None if value.target is None else float(value.target),
+            "status": _status_text(value), "status_code": str(value.status)}
+
+
+def _status_text(value) -> str:
+    from tracker.i18n import month_name
+    from tracker.ui import STATUS_LABELS
+    label = str(STATUS_LABELS[value.status])
+    if value.status == "expected" and value.indicator.expected_month:
+        return f"{label} ({month_name(value.indicator.expected_month)})"
+    return label
+
+
+def _text(item) -> str:
+    if item is None:
+        return "—"
+    if isinstance(item, float):
+        return f"{item:.1f}".replace(".", ",")
+    return str(item)

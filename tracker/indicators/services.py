@@ -1,0 +1,121 @@
+"""Indicator values for a scope and a period: facts from providers or entered values, targets,
+statuses. Targets and entered values are set here too (callers commit)."""
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import Select, select
+
+from tracker.db import db
+from tracker.errors import DomainError
+from tracker.forms import ensure_version
+from tracker.indicators import catalogue
+from tracker.indicators.calculations import Fraction, Status, Unit, fact_value, status, total
+from tracker.indicators.catalogue import Indicator
+from tracker.indicators.models import EnteredValue, IndicatorTarget
+from tracker.indicators.providers import PROVIDERS, entered_fractions
+from tracker.periods import HalfYear
+
+
+@dataclass
+class TargetLevel:
+    """Whose target applies: ("municipality", 7), ("region", 1) or ("school", 12)."""
+
+    kind: str
+    id: int
+
+
+@dataclass
+class IndicatorValue:
+    indicator: Indicator
+    fraction: Fraction | None
+    target: Decimal | None
+    status: Status
+    by_school: dict[int, Fraction] = field(default_factory=dict)
+
+    @property
+    def fact(self) -> float | None:
+        if self.indicator.unit == Unit.YES_NO:
+            return None if self.fraction is None else float(self.fraction.numerator > 0)
+        return fact_value(self.indicator.unit, self.fraction)
+
+
+class BadValue(DomainError):
+    message = _l("The number of pupils reaching the level cannot exceed the number of pupils.")
+
+
+def indicator_values(school_ids: Select, period: HalfYear, level: TargetLevel,
+                     codes: tuple[str, ...] | None = None) -> list[IndicatorValue]:
+    """Every indicator (or the listed ones) for the schools of `school_ids` in `period`."""
+    indicators = [catalogue.get(code) for code in codes] if codes else list(catalogue.CATALOGUE)
+    targets = targets_for(period, level)
+    values = []
+    for indicator in indicators:
+        by_school = _by_school(indicator, school_ids, period)
+        fraction = total(by_school.values()) if by_school is not None and by_school else None
+        if indicator.is_computed and by_school is not None and fraction is None:
+            fraction = Fraction(0, 0)
+        value = IndicatorValue(indicator, fraction, targets.get(indicator.code), Status.NO_DATA,
+                               by_school or {})
+        value.status = status(value.fact, value.target,
+                              expected=not indicator.is_computed)
+        values.append(value)
+    return values
+
+
+def _by_school(indicator: Indicator, school_ids: Select, period: HalfYear):
+    if not indicator.is_computed:
+        return entered_fractions(indicator.code, school_ids, period)
+    provider = PROVIDERS.get(indicator.code)
+    return None if provider is None else provider(school_ids, period)
+
+
+def targets_for(period: HalfYear, level: TargetLevel) -> dict[str, Decimal]:
+    column = {"region": IndicatorTarget.region_id, "municipality": IndicatorTarget.municipality_id,
+              "school": IndicatorTarget.school_id}[level.kind]
+    rows = db.session.execute(select(IndicatorTarget.code, IndicatorTarget.value).where(
+        IndicatorTarget.period == period.code, column == level.id))
+    return dict(rows.all())
+
+
+def set_target(*, code: str, period: HalfYear, level: TargetLevel, value: Decimal,
+               version=None) -> IndicatorTarget:
+    catalogue.get(code)
+    column = {"region": "region_id", "municipality": "municipality_id", "school": "school_id"}
+    target = db.session.scalar(select(IndicatorTarget).where(
+        IndicatorTarget.code == code, IndicatorTarget.period == period.code,
+        getattr(IndicatorTarget, column[level.kind]) == level.id))
+    if target is None:
+        target = IndicatorTarget(code=code, period=period.code, **{column[level.kind]: level.id})
+        db.session.add(target)
+    elif version is not None:
+        ensure_version(target, version)
+    target.value = value
+    db.session.flush()
+    return target
+
+
+def enter_value(*, code: str, period: HalfYear, school_id: int, numerator: int | None = None,
+                denominator: int | None = None, flag: bool | None = None, by_id: int | None = None,
+                version=None) -> EnteredValue:
+    indicator = catalogue.get(code)
+    if indicator.is_computed:
+        raise DomainError(_l("This indicator is computed from the records; it cannot be entered."))
+    if indicator.unit != Unit.YES_NO and (denominator is None or numerator is None
+                                          or numerator > denominator or numerator < 0):
+        raise BadValue()
+    entry = db.session.scalar(select(EnteredValue).where(
+        EnteredValue.code == code, EnteredValue.period == period.code,
+        EnteredValue.school_id == school_id))
+    if entry is None:
+        entry = EnteredValue(code=code, period=period.code, school_id=school_id)
+        db.session.add(entry)
+    elif version is not None:
+        ensure_version(entry, version)
+    if indicator.unit == Unit.YES_NO:
+        entry.flag, entry.numerator, entry.denominator = bool(flag), None, None
+    else:
+        entry.flag, entry.numerator, entry.denominator = None, numerator, denominator
+    entry.entered_by_id = by_id
+    db.session.flush()
+    return entry

@@ -1,0 +1,193 @@
+from io import BytesIO
+
+from flask import (Blueprint, abort, flash, redirect, render_template, request, send_file,
+                   url_for)
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from tracker.auth.models import Role
+from tracker.db import db
+from tracker.errors import DomainError
+from tracker.indicators import catalogue, dashboard as dashboards, services
+from tracker.indicators.calculations import Unit
+from tracker.indicators.export import indicator_table_rows, indicator_workbook
+from tracker.indicators.forms import PeriodForm, entered_form, target_form
+from tracker.indicators.providers import DRILLDOWNS
+from tracker.indicators.scope import low_result_school_ids, single_school_ids
+from tracker.periods import HalfYear
+from tracker.permissions import (MANAGERS, can_edit_indicator_values, get_visible_or_404,
+                                 role_required, signed_in, visible_municipalities,
+                                 visible_school_ids)
+from tracker.schools.models import Municipality, School
+from tracker.schools.queries import latest_listing_year
+from tracker.ui import STATUS_LABELS
+
+bp = Blueprint("indicators", __name__, url_prefix="/indicators")
+
+
+def chosen_period() -> HalfYear:
+    form = PeriodForm(request.args)
+    if form.period.data and form.validate():
+        return HalfYear.parse(form.period.data)
+    return dashboards.default_period(latest_listing_year=latest_listing_year(current_user))
+
+
+@bp.route("/")
+@signed_in
+def index():
+    period = chosen_period().code
+    if current_user.role == Role.COORDINATOR:
+        return redirect(url_for(".municipality", municipality_id=current_user.municipality_id,
+                                period=period))
+    if current_user.role == Role.DIRECTOR:
+        return redirect(url_for(".school", school_id=current_user.school_id, period=period))
+    if current_user.role == Role.CURATOR:
+        return redirect(url_for(".curator", period=period))
+    municipalities = db.session.scalars(visible_municipalities(current_user)).all()
+    return render_template("indicators/choose.html", municipalities=municipalities,
+                           period=period)
+
+
+@bp.route("/municipality/<int:municipality_id>")
+@role_required(Role.ADMIN, Role.REGIONAL, Role.COORDINATOR)
+def municipality(municipality_id: int):
+    place = get_visible_or_404(Municipality, municipality_id)
+    board = dashboards.municipal_dashboard(place, chosen_period(),
+                                           request.args.get("focus", dashboards.TREND_CODE))
+    return render_template("indicators/municipality.html", place=place, board=board,
+                           can_set_targets=current_user.role in MANAGERS)
+
+
+@bp.route("/municipality/<int:municipality_id>/export.xlsx")
+@role_required(Role.ADMIN, Role.REGIONAL, Role.COORDINATOR)
+def export(municipality_id: int):
+    place = get_visible_or_404(Municipality, municipality_id)
+    period = chosen_period()
+    values = services.indicator_values(low_result_school_ids(period.year,
+                                                             municipality_id=place.id),
+                                       period, services.TargetLevel("municipality", place.id))
+    header = [_("Code"), _("Indicator"), _("Numerator"), _("Denominator"), _("Fact"), _("Plan"),
+              _("Status")]
+    data = indicator_workbook(f"{place.name}: {period.label}", header,
+                              indicator_table_rows(values, STATUS_LABELS))
+    return send_file(BytesIO(data), as_attachment=True,
+                     download_name=f"Показатели {place.name} {period.code}.xlsx",
+                     mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+
+@bp.route("/municipality/<int:municipality_id>/<code>")
+@role_required(Role.ADMIN, Role.REGIONAL, Role.COORDINATOR)
+def breakdown(municipality_id: int, code: str):
+    place = get_visible_or_404(Municipality, municipality_id)
+    indicator = catalogue.BY_CODE.get(code) or abort(404)
+    period = chosen_period()
+    school_ids = low_result_school_ids(period.year, municipality_id=place.id)
+    value, = services.indicator_values(school_ids, period,
+                                       services.TargetLevel("municipality", place.id),
+                                       codes=(code,))
+    board = dashboards.schools_dashboard(school_ids, period,
+                                         services.TargetLevel("municipality", place.id))
+    return render_template("indicators/breakdown.html", place=place, indicator=indicator,
+                           value=value, rows=board.rows, period=period)
+
+
+@bp.route("/curator")
+@role_required(Role.CURATOR)
+def curator():
+    period = chosen_period()
+    school_ids = low_result_school_ids(period.year, within=visible_school_ids(current_user))
+    board = dashboards.schools_dashboard(school_ids, period,
+                                         services.TargetLevel("municipality",
+                                                              current_user.municipality_id or 0))
+    return render_template("indicators/schools.html", board=board)
+
+
+@bp.route("/school/<int:school_id>")
+@signed_in
+def school(school_id: int):
+    place = get_visible_or_404(School, school_id)
+    period = chosen_period()
+    own = services.indicator_values(single_school_ids(place.id), period,
+                                    services.TargetLevel("school", place.id))
+    municipal = services.indicator_values(
+        low_result_school_ids(period.year, municipality_id=place.municipality_id), period,
+        services.TargetLevel("municipality", place.municipality_id))
+    return render_template("indicators/school.html", place=place, period=period,
+                           pairs=list(zip(own, municipal)),
+                           can_enter=can_edit_indicator_values(current_user, place))
+
+
+@bp.route("/school/<int:school_id>/<code>")
+@signed_in
+def records(school_id: int, code: str):
+    """The records behind one school's figure (drill-down's last step)."""
+    place = get_visible_or_404(School, school_id)
+    indicator = catalogue.BY_CODE.get(code) or abort(404)
+    drilldown = DRILLDOWNS.get(code)
+    if drilldown is None:
+        abort(404)
+    period = chosen_period()
+    value, = services.indicator_values(single_school_ids(place.id), period,
+                                       services.TargetLevel("school", place.id), codes=(code,))
+    return render_template("indicators/records.html", place=place, indicator=indicator,
+                           value=value, period=period, records=drilldown(place.id, period))
+
+
+@bp.route("/municipality/<int:municipality_id>/targets", methods=["GET", "POST"])
+@role_required(*MANAGERS)
+def targets(municipality_id: int):
+    place = get_visible_or_404(Municipality, municipality_id)
+    period = chosen_period()
+    level = services.TargetLevel("municipality", place.id)
+    codes = [i.code for i in catalogue.CATALOGUE if i.unit != Unit.YES_NO]
+    form = target_form(codes)()
+    if request.method == "GET":
+        current = services.targets_for(period, level)
+        for code in codes:
+            form[code].data = current.get(code)
+    if form.validate_on_submit():
+        for code in codes:
+            if form[code].data is not None:
+                services.set_target(code=code, period=period, level=level,
+                                    value=form[code].data)
+        db.session.commit()
+        flash(_("Targets saved."), "success")
+        return redirect(url_for(".municipality", municipality_id=place.id, period=period.code))
+    return render_template("indicators/targets.html", place=place, period=period, form=form,
+                           indicators=[catalogue.get(c) for c in codes])
+
+
+@bp.route("/school/<int:school_id>/values", methods=["GET", "POST"])
+@role_required(Role.ADMIN, Role.COORDINATOR, Role.DIRECTOR)
+def entered(school_id: int):
+    place = get_visible_or_404(School, school_id)
+    if not can_edit_indicator_values(current_user, place):
+        abort(403)
+    period = chosen_period()
+    indicators = [i for i in catalogue.CATALOGUE if not i.is_computed]
+    yes_no = {i.code for i in indicators if i.unit == Unit.YES_NO}
+    form = entered_form([i.code for i in indicators], yes_no)()
+    if form.validate_on_submit():
+        try:
+            _save_entered(form, indicators, yes_no, place, period)
+        except DomainError as error:
+            flash(str(error), "danger")
+        else:
+            db.session.commit()
+            flash(_("Values saved."), "success")
+            return redirect(url_for(".school", school_id=place.id, period=period.code))
+    return render_template("indicators/entered.html", place=place, period=period, form=form,
+                           indicators=indicators, yes_no=yes_no)
+
+
+def _save_entered(form, indicators, yes_no, place, period) -> None:
+    for indicator in indicators:
+        code = indicator.code
+        if code in yes_no:
+            if form[code].data:
+                services.enter_value(code=code, period=period, school_id=place.id,
+                                     flag=form[code].data == "1", by_id=current_user.id)
+        elif form[f"{code}__d"].data is not None:
+            services.enter_value(code=code, period=period, school_id=place.id,
+                                 numerator=form[f"{code}__n"].data,
+                                 denominator=form[f"{code}__d"].data, by_id=current_user.id)

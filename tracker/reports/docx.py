@@ -1,0 +1,186 @@
+"""DOCX writer for reports: A4, Times New Roman 14 pt (tables 12 pt), margins and page numbers
+after ГОСТ Р 7.0.97-2016, table headers repeated on every page.
+
+A function of plain data (`ReportDocument`), tested without a request or a database.
+Tables are filled row by row (`row.cells` once per row): ~20× faster than `table.cell(r, c)`.
+"""
+from io import BytesIO
+
+from docx import Document
+from docx.enum.section import WD_SECTION
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+from tracker.reports.document import Bullets, Heading, Image, Paragraph, ReportDocument, Table
+
+FONT = "Times New Roman"
+BODY_PT = 14
+TABLE_PT = 12
+MARGINS_CM = {"left": 3.0, "right": 1.5, "top": 2.0, "bottom": 2.0}
+FIRST_LINE_INDENT_CM = 1.25
+
+
+def build_docx(report: ReportDocument) -> bytes:
+    document = Document()
+    _page_setup(document)
+    _styles(document)
+    _title(document, report.title)
+    writers = {Heading: _heading, Paragraph: _paragraph, Bullets: _bullets, Table: _table,
+               Image: _image}
+    for block in report.blocks:
+        writers[type(block)](document, block)
+    if report.signature:
+        _signature(document, report.signature)
+    buffer = BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _set_font(style_or_run, size_pt: int, bold: bool | None = None) -> None:
+    font = style_or_run.font
+    font.name = FONT
+    font.size = Pt(size_pt)
+    if bold is not None:
+        font.bold = bold
+    properties = style_or_run.element.get_or_add_rPr()
+    fonts = properties.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        properties.append(fonts)
+    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attribute), FONT)
+
+
+def _page_setup(document) -> None:
+    section = document.sections[0]
+    section.start_type = WD_SECTION.NEW_PAGE
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    for side, size in MARGINS_CM.items():
+        setattr(section, f"{side}_margin", Cm(size))
+    section.different_first_page_header_footer = True  # no number on the first page
+    paragraph = section.header.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _page_number_field(paragraph.add_run())
+
+
+def _page_number_field(run) -> None:
+    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        else:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+        run._r.append(element)
+    _set_font(run, TABLE_PT)
+
+
+def _styles(document) -> None:
+    normal = document.styles["Normal"]
+    _set_font(normal, BODY_PT)
+    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.line_spacing = 1.15
+    for name, level in (("Heading 1", 1), ("Heading 2", 2), ("Heading 3", 3)):
+        style = document.styles[name]
+        _set_font(style, BODY_PT, bold=True)
+        style.font.italic = level == 3
+        style.font.color.rgb = None
+        style.paragraph_format.space_before = Pt(12)
+        style.paragraph_format.space_after = Pt(6)
+        style.paragraph_format.keep_with_next = True
+        style.paragraph_format.alignment = (WD_ALIGN_PARAGRAPH.CENTER if level == 1
+                                            else WD_ALIGN_PARAGRAPH.LEFT)
+
+
+def _title(document, title: str) -> None:
+    paragraph = document.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.paragraph_format.space_after = Pt(12)
+    run = paragraph.add_run(title)
+    run.bold = True
+
+
+def _heading(document, block: Heading) -> None:
+    document.add_heading(block.text, level=min(max(block.level, 1), 3))
+
+
+def _paragraph(document, block: Paragraph) -> None:
+    paragraph = document.add_paragraph()
+    if block.centered:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    else:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        paragraph.paragraph_format.first_line_indent = Cm(FIRST_LINE_INDENT_CM)
+    run = paragraph.add_run(block.text)
+    run.bold, run.italic = block.bold, block.italic
+
+
+def _bullets(document, block: Bullets) -> None:
+    for item in block.items:
+        paragraph = document.add_paragraph(style="List Bullet")
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        paragraph.add_run(item)
+
+
+def _table(document, block: Table) -> None:
+    if block.caption:
+        caption = document.add_paragraph()
+        caption.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        caption.paragraph_format.keep_with_next = True
+        caption.add_run(block.caption).italic = True
+    table = document.add_table(rows=1, cols=len(block.header))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    header = table.rows[0]
+    _repeat_as_header(header)
+    for cell, text in zip(header.cells, block.header):
+        _cell_text(cell, text, bold=True, centered=True)
+    last = len(block.rows) - 1
+    for index, values in enumerate(block.rows):
+        cells = table.add_row().cells
+        bold = block.total_row and index == last
+        for cell, text in zip(cells, values):
+            _cell_text(cell, text, bold=bold)
+    if block.widths_cm:
+        for column, width in zip(table.columns, block.widths_cm):
+            for cell in column.cells:
+                cell.width = Cm(width)
+    document.add_paragraph()
+
+
+def _repeat_as_header(row) -> None:
+    properties = row._tr.get_or_add_trPr()
+    element = OxmlElement("w:tblHeader")
+    element.set(qn("w:val"), "true")
+    properties.append(element)
+
+
+def _cell_text(cell, text: str, *, bold: bool = False, centered: bool = False) -> None:
+    paragraph = cell.paragraphs[0]
+    if centered:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = paragraph.add_run("" if text is None else str(text))
+    run.font.size = Pt(TABLE_PT)
+    run.bold = bold
+
+
+def _image(document, block: Image) -> None:
+    document.add_picture(BytesIO(block.png), width=Cm(block.width_cm))
+    document.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if block.caption:
+        caption = document.add_paragraph()
+        caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        caption.add_run(block.caption).italic = True
+
+
+def _signature(document, signature) -> None:
+    document.add_paragraph()
+    table = document.add_table(rows=1, cols=2)
+    left, right = table.rows[0].cells
+    left.paragraphs[0].add_run(signature.position)
+    right.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    right.paragraphs[0].add_run(signature.name)
