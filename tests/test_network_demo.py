@@ -129,3 +129,15 @@ def test_the_nine_school_to_school_seminars(coordinator_client):
     for host, words, order, participants in SEMINARS:
         assert any(h == host and words in t and order in t and n == participants
                    for h, t, n in found), (host, words)
+
+
+def test_the_indicators_feature_reads_the_competitions_share(coordinator_client):
+    from tracker.schools.models import Municipality, School
+    town = db.session.scalar(select(Municipality).where(Municipality.name == "Усть-Илимск"))
+    page = coordinator_client.get(f"/indicators/municipality/{town.id}?period=2022-H1").text
+    row = page.split("Доля ШНОР, представивших педагогов")[1].split("</tr>")[0]
+    assert "7 из 7 (100\u00a0%)" in row
+    school = db.session.scalar(select(School).where(School.short_name == S5))
+    records = coordinator_client.get(
+        f"/indicators/school/{school.id}/schools_in_competitions?period=2022-H1").text
+    assert "Педагогический импульс – 2022" in records and "Победитель" in records

@@ -92,3 +92,4 @@ def set_target():
 
 
 from tracker.network import community_views, event_views, import_views  # noqa: E402,F401
+from tracker.network import indicators  # noqa: E402,F401  registers the competitions indicator
