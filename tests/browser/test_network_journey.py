@@ -36,3 +36,10 @@ def test_coordinator_records_a_competition_and_the_indicator_changes(page, sign_
     expect(page.get_by_test_id("competitions-indicator")).to_have_text("3 из 7 (42,9\u00a0%)")
     row = page.locator('tr[data-school="МБОУ «СОШ № 17»"]')
     expect(row).to_contain_text("+ (диплом 1 степени)")
+
+
+def test_coordinator_sees_network_participation_with_its_chart(page, sign_in_as):
+    sign_in_as("coordinator")
+    page.goto("/network/?period=2022-H1")
+    expect(page.get_by_test_id("network-total")).to_contain_text("18 из 19 (94,7\u00a0%)")
+    expect(page.get_by_test_id("network-chart").locator("svg.main-svg").first).to_be_visible()

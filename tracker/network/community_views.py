@@ -106,7 +106,8 @@ def _render_community(community: Community, *, member_form=None, rank_form=None,
         .where(ClusterMembership.community_id == community.id, School.id.in_(in_scope))
         .order_by(ClusterMembership.period.desc(), ClusterMembership.rank,
                   School.short_name)).all()
-    context = {"community": community, "members": members, "ranks": ranks, "labels": labels}
+    context = {"community": community, "base": community.base_school, "members": members,
+               "ranks": ranks, "labels": labels}
     if can_edit(current_user, community):
         choices = organization_choices(community.municipality_id)
         context["member_form"] = member_form or MemberCountForm()

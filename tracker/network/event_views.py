@@ -1,6 +1,4 @@
 """Methodical events: the list with the report's participation tables, one event, its editing."""
-import re
-
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -39,12 +37,7 @@ def low_result_schools(municipality_id: int, year: int) -> list[School]:
     in the report's order (by school number, unnumbered first)."""
     schools = db.session.scalars(visible_schools(current_user).where(
         School.id.in_(queries.low_result_school_ids(municipality_id, year)))).all()
-    return sorted(schools, key=school_number_order)
-
-
-def school_number_order(school: School) -> tuple[int, str]:
-    number = re.search(r"№\s*(\d+)", school.short_name)
-    return (int(number.group(1)) if number else 0, school.short_name)
+    return sorted(schools, key=lambda school: queries.number_order(school.short_name))
 
 
 @bp.route("/events")
@@ -158,7 +151,8 @@ def _render_event(event: MethodicalEvent, *, form=None, status=200):
         .order_by(School.short_name)).all()
     editable = can_edit(current_user, event)
     return render_template(
-        "network/event.html", event=event, participations=participations, labels=labels,
+        "network/event.html", event=event, host=event.host_school,
+        participations=participations, labels=labels,
         can_edit=editable, remove_form=RemoveParticipationForm(),
         form=(form or _participation_form(event)) if editable else None), status
 

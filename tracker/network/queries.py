@@ -3,6 +3,7 @@
 Every share is summed in SQL as numerator and denominator, per organization, per organization
 type and for the municipality: percentages are never averaged.
 """
+import re
 from dataclasses import dataclass
 
 from sqlalchemy import Select, and_, case, distinct, func, literal, select
@@ -104,6 +105,12 @@ class NetworkRow:
 ORG_TYPE_ORDER = {OrgType.PRESCHOOL: 0, OrgType.SCHOOL: 1, OrgType.ADDITIONAL: 2}
 
 
+def number_order(short_name: str) -> tuple[int, str]:
+    """Organizations in the report's order: by their number («СОШ № 2» before «№ 15»)."""
+    number = re.search(r"№\s*(\d+)", short_name)
+    return (int(number.group(1)) if number else 0, short_name)
+
+
 def network_participation(municipality_id: int, period: str, school_ids: Select) -> dict:
     """{'organizations': rows, 'types': subtotal rows, 'total': row} for one half-year."""
     figures = _organization_figures(municipality_id, period, school_ids)
@@ -125,7 +132,8 @@ def network_participation(municipality_id: int, period: str, school_ids: Select)
     return {
         "organizations": sorted(
             (row(r.short_name, r.org_type, 1, r.teachers, r.network, r.in_community, r.school_id)
-             for r in per_org), key=lambda r: (ORG_TYPE_ORDER.get(r.org_type, 9), r.label)),
+             for r in per_org), key=lambda r: (ORG_TYPE_ORDER.get(r.org_type, 9),
+                                               *number_order(r.label))),
         "types": sorted((row("", *r) for r in per_type),
                         key=lambda r: ORG_TYPE_ORDER.get(r.org_type, 9)),
         "total": row("", *total),

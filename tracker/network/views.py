@@ -4,14 +4,17 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from tracker.db import db
+from tracker.indicators.charts import school_bars
 from tracker.errors import DomainError
 from tracker.network import labels, queries, services
 from tracker.network.blueprint import (bp, chosen_municipality, chosen_period, latest_count_day,
                                        municipality_choices, organization_choices)
 from tracker.network.forms import NetworkFilterForm, StaffCountForm, TargetForm
+from tracker.network.models import NetworkIndicator
 from tracker.permissions import (MANAGERS, NETWORK_VIEWERS, get_visible_or_404, role_required,
                                  visible_school_ids)
 from tracker.schools.models import School
+from tracker.ui import ORG_TYPE_LABELS
 
 
 @bp.route("/")
@@ -30,18 +33,28 @@ def dashboard():
 
 def _render_dashboard(form, municipality, period, *, count_form=None, target_form=None):
     scope = visible_school_ids(current_user)
+    figures = queries.network_participation(municipality.id, period.code, scope)
+    plan_fact = queries.plan_and_fact(municipality.id, scope)
     context = {
-        "form": form, "municipality": municipality, "period": period,
-        "figures": queries.network_participation(municipality.id, period.code, scope),
+        "form": form, "municipality": municipality, "period": period, "figures": figures,
         "communities": queries.communities_count(municipality.id, period.code),
-        "plan_fact": queries.plan_and_fact(municipality.id, scope),
-        "labels": labels,
+        "plan_fact": plan_fact, "labels": labels, "chart": _chart(figures, plan_fact, period),
     }
     if current_user.role in MANAGERS:
         context["count_form"] = count_form or StaffCountForm(period=period.code)
         context["count_form"].school_id.choices = organization_choices(municipality.id)
         context["target_form"] = target_form or TargetForm(year=period.year)
     return render_template("network/dashboard.html", **context)
+
+
+def _chart(figures: dict, plan_fact: list[dict], period) -> str:
+    """Shares of teachers in communities by organization type and in total, against the plan."""
+    rows = [*figures["types"], figures["total"]]
+    names = [str(ORG_TYPE_LABELS[row.org_type]) for row in figures["types"]]
+    plan = next((r["plan"] for r in plan_fact if r["year"] == period.year
+                 and r["indicator"] == NetworkIndicator.TEACHERS_SHARE), None)
+    return school_bars(_("Teachers in network communities"), [*names, _("Municipality")],
+                       [row.teachers.percent for row in rows], plan)
 
 
 @bp.route("/counts", methods=["POST"])
