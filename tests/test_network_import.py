@@ -23,7 +23,7 @@ def town(app, tmp_path):
                ("МАОУ «СОШ № 5»", "МБОУ «СОШ № 8 имени Бусыгина М.И.»", "МБОУ «СОШ № 2»")}
     factories.make_school(municipality, "МБДОУ «Детский сад № 10»", org_type="doo")
     factories.make_community(municipality, name="ГМО учителей математики")
-    factories.make_school(name := factories.make_municipality(), "МБОУ «Чужая»")
+    factories.make_school(factories.make_municipality(), "МБОУ «Чужая»")
     db.session.commit()
     return municipality, schools
 
@@ -64,7 +64,8 @@ GOOD_EVENTS = {
 }
 
 
-def test_events_preview_writes_nothing_then_confirm_writes_everything(town, client, login_as):
+def test_events_preview_writes_nothing_then_confirm_writes_everything(town, client, login_as,
+                                                                     tmp_path):
     municipality, _schools = town
     login_as(Role.COORDINATOR, municipality=municipality)
     response = upload(client, f"/network/import/events?municipality={municipality.id}",
@@ -81,9 +82,22 @@ def test_events_preview_writes_nothing_then_confirm_writes_everything(town, clie
     roles = dict(db.session.execute(
         select(EventParticipation.role, EventParticipation.nomination)).all())
     assert roles == {"winner": "Педагогическое мастерство", "diploma_2": "", "organizer": ""}
-    # the same token cannot be used twice
+    # the same token cannot be used twice, and no checked file is left behind
     client.post("/network/import/events/confirm", data={"token": token})
     assert count(EventParticipation) == 3
+    assert list((tmp_path / "imports").iterdir()) == []
+
+
+def test_only_the_latest_checked_file_can_be_confirmed(town, client, login_as, tmp_path):
+    municipality, _schools = town
+    login_as(Role.COORDINATOR, municipality=municipality)
+    url = f"/network/import/events?municipality={municipality.id}"
+    first = upload(client, url, workbook(GOOD_EVENTS)).text
+    first_token = first.split('name="token" type="hidden" value="')[1].split('"')[0]
+    upload(client, url, workbook(GOOD_EVENTS))
+    assert len(list((tmp_path / "imports").iterdir())) == 1
+    response = client.post("/network/import/events/confirm", data={"token": first_token})
+    assert response.status_code == 302 and count(MethodicalEvent) == 0
 
 
 def test_one_bad_row_writes_nothing_and_every_bad_row_is_listed(town, client, login_as):

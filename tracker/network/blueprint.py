@@ -33,10 +33,12 @@ def chosen_municipality(requested: int | None) -> Municipality | None:
 
 
 def chosen_period(requested: str | None, latest: date | None) -> HalfYear:
+    """The requested half-year, else the one of the latest records, else the current one."""
+    fallback = HalfYear.containing(latest or date.today())
     try:
-        return HalfYear.parse(requested) if requested else HalfYear.containing(latest or date.today())
+        return HalfYear.parse(requested) if requested else fallback
     except BadPeriod:
-        return HalfYear.containing(latest or date.today())
+        return fallback
 
 
 @dataclass(frozen=True)

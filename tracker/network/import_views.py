@@ -1,12 +1,12 @@
 """Import pages: upload, preview (nothing written), confirm (all or nothing), templates."""
 import secrets
+from io import BytesIO
 from pathlib import Path
 
 from flask import (current_app, flash, redirect, render_template, request, send_file, session,
                    url_for)
 from flask_babel import gettext as _
 from flask_login import current_user
-from io import BytesIO
 
 from tracker.db import db
 from tracker.network import importing
@@ -26,6 +26,13 @@ def _pending_path(token: str) -> Path:
     folder = Path(current_app.config["UPLOAD_DIR"]) / "imports"
     folder.mkdir(parents=True, exist_ok=True)
     return folder / f"network-{current_user.id}-{token}.xlsx"
+
+
+def _forget_pending() -> None:
+    """Drop the file checked earlier in this session: only the latest one can be confirmed."""
+    pending = session.pop(SESSION_KEY, None)
+    if pending:
+        _pending_path(pending["token"]).unlink(missing_ok=True)
 
 
 def _check(kind: str, data: bytes, municipality) -> importing.Plan:
@@ -65,6 +72,7 @@ def _upload(kind: str):
         return _page(municipality, upload_form=form, kind=kind), 422
     if plan.errors:
         return _page(municipality, kind=kind, plan=plan), 422
+    _forget_pending()
     token = secrets.token_urlsafe(16)
     path = _pending_path(token)
     tmp = path.with_suffix(".tmp")
@@ -85,7 +93,7 @@ def _confirm(kind: str):
     municipality = chosen_municipality(pending["municipality"])
     path = _pending_path(pending["token"])
     if municipality is None or municipality.id != pending["municipality"] or not path.exists():
-        session.pop(SESSION_KEY, None)
+        _forget_pending()
         flash(_("The checked file was not found: upload it again."), "warning")
         return redirect(url_for(".import_page"))
     plan = _check(kind, path.read_bytes(), municipality)  # the data may have changed since
@@ -96,8 +104,7 @@ def _confirm(kind: str):
     else:
         importing.apply_counts(plan)
     db.session.commit()
-    path.unlink(missing_ok=True)
-    session.pop(SESSION_KEY, None)
+    _forget_pending()
     flash(_("Imported: %(rows)s rows.", rows=plan.size), "success")
     target = ".events" if kind == "events" else ".dashboard"
     return redirect(url_for(target, municipality=municipality.id))

@@ -1,6 +1,7 @@
 """The network's figures for the indicators feature: «Доля ШНОР, представивших педагогов на
 муниципальные конкурсы педагогического мастерства», with the records behind each school."""
 from flask import url_for
+from flask_babel import gettext as _
 from sqlalchemy import Select, select
 
 from tracker.db import db
@@ -25,7 +26,6 @@ def competitions_by_school(school_ids: Select, period: HalfYear) -> dict[int, Fr
 @drills(CODE)
 def competition_records(school_id: int, period: HalfYear) -> RecordList:
     """The school's marks at events of the period: municipal competitions it took part in count."""
-    from flask_babel import gettext as _
     rows = db.session.execute(
         select(MethodicalEvent, EventParticipation).join(EventParticipation)
         .where(EventParticipation.school_id == school_id,
