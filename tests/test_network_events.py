@@ -168,3 +168,17 @@ def test_events_of_another_municipality_are_not_found(town, client, login_as):
     login_as(Role.COORDINATOR, municipality=municipality)
     assert client.get(f"/network/events/{other.id}").status_code == 404
     assert "Чужой конкурс" not in client.get("/network/events?period=2022-H1").text
+
+
+def test_deleting_an_event_needs_the_confirmation_and_removes_its_marks(town, client, login_as):
+    municipality, schools = town
+    event = factories.make_event(municipality)
+    factories.make_participation(event, schools[0])
+    db.session.commit()
+    login_as(Role.COORDINATOR, municipality=municipality)
+    assert client.post(f"/network/events/{event.id}/delete").status_code == 302
+    assert db.session.scalar(select(MethodicalEvent.id)) == event.id
+    response = client.post(f"/network/events/{event.id}/delete", data={"confirm": "delete"})
+    assert response.status_code == 302 and "period=2022-H1" in response.location
+    assert db.session.scalar(select(MethodicalEvent.id)) is None
+    assert db.session.scalar(select(EventParticipation.id)) is None

@@ -13,8 +13,9 @@ from tracker.network import labels, queries, services
 from tracker.network.blueprint import (bp, chosen_municipality, chosen_span, latest_event_day,
                                        municipality_choices, organization_choices)
 from tracker.network.event_models import EventKind, EventParticipation, MethodicalEvent
-from tracker.network.forms import (EventFilterForm, EventForm, ParticipationForm,
-                                   RemoveParticipationForm)
+from tracker.network.forms import (DeleteEventForm, EventFilterForm, EventForm,
+                                   ParticipationForm, RemoveParticipationForm)
+from tracker.periods import HalfYear
 from tracker.permissions import (EVENT_VIEWERS, MANAGERS, can_edit, get_visible_or_404,
                                  role_required, visible_events, visible_school_ids,
                                  visible_schools)
@@ -153,7 +154,7 @@ def _render_event(event: MethodicalEvent, *, form=None, status=200):
     return render_template(
         "network/event.html", event=event, host=event.host_school,
         participations=participations, labels=labels,
-        can_edit=editable, remove_form=RemoveParticipationForm(),
+        can_edit=editable, remove_form=RemoveParticipationForm(), delete_form=DeleteEventForm(),
         form=(form or _participation_form(event)) if editable else None), status
 
 
@@ -195,3 +196,17 @@ def remove_participation(event_id: int):
             db.session.commit()
             flash(_("The participation has been removed."), "success")
     return redirect(url_for(".event", event_id=event.id))
+
+
+@bp.route("/events/<int:event_id>/delete", methods=["POST"])
+@role_required(*MANAGERS)
+def delete_event(event_id: int):
+    event = get_visible_or_404(MethodicalEvent, event_id, edit=True)
+    if not DeleteEventForm().validate_on_submit():
+        return redirect(url_for(".event", event_id=event.id))
+    municipality_id, held_on = event.municipality_id, event.held_on
+    services.delete_event(event)
+    db.session.commit()
+    flash(_("The event has been deleted."), "success")
+    return redirect(url_for(".events", municipality=municipality_id,
+                            period=HalfYear.containing(held_on).code))

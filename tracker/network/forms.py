@@ -5,7 +5,7 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import (BooleanField, DateField, FloatField, HiddenField, IntegerField, SelectField,
                      StringField, SubmitField, TextAreaField)
-from wtforms.validators import (DataRequired, InputRequired, Length, NumberRange, Optional,
+from wtforms.validators import (AnyOf, DataRequired, InputRequired, Length, NumberRange, Optional,
                                 Regexp, ValidationError)
 
 from tracker.forms import EXPECTED_YEAR, FilterForm, VersionedForm
@@ -147,3 +147,8 @@ class ImportConfirmForm(FlaskForm):
 
 class RemoveParticipationForm(FlaskForm):
     school_id = IntegerField(validators=[InputRequired()])
+
+
+class DeleteEventForm(FlaskForm):
+    """Deleting needs the explicit word in the form, not just a bare POST."""
+    confirm = HiddenField(validators=[InputRequired(), AnyOf(["delete"])])

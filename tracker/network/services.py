@@ -76,6 +76,12 @@ def update_event(event: MethodicalEvent, *, version, **fields) -> MethodicalEven
     return event
 
 
+def delete_event(event: MethodicalEvent) -> None:
+    """Delete a mistaken event with its participation marks (each deletion is audited)."""
+    db.session.delete(event)
+    db.session.flush()
+
+
 def set_participation(event: MethodicalEvent, *, school: School, role: str,
                       nomination: str = "", teachers: int | None = None,
                       note: str = "") -> EventParticipation:
