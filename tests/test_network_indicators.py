@@ -109,6 +109,9 @@ def test_coordinator_enters_counts_and_targets(uneven, client, login_as):
     total = queries.network_participation(uneven.id, "2022-H1", all_schools())["total"]
     assert (total.teachers.numerator, total.teachers.denominator) == (130, 340)
     response = client.post(f"/network/targets?municipality={uneven.id}", data={
+        "year": 2022, "indicator": "teachers_share", "planned": 140})
+    assert response.status_code == 422 and "выше 100" in response.text
+    response = client.post(f"/network/targets?municipality={uneven.id}", data={
         "year": 2022, "indicator": "communities", "planned": 3})
     assert response.status_code == 302
     assert "План задан" in client.get(response.location).text

@@ -101,6 +101,11 @@ class TargetForm(FlaskForm):
         super().__init__(*args, **kwargs)
         self.indicator.choices = _choices(labels.INDICATORS)
 
+    def validate_planned(self, field):
+        if field.data is not None and field.data > 100 \
+                and self.indicator.data in labels.PERCENT_INDICATORS:
+            raise ValidationError(_l("A share cannot be planned above 100 %."))
+
 
 class CommunityForm(VersionedForm):
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=300)])
