@@ -130,3 +130,21 @@ def test_school_records_of_an_entered_value(client, login_as):
     page = client.get(f"/indicators/school/{small.id}/pupils_basic_5_9?period=2022-H1").text
     assert "9 / 10" in page
     assert client.get(f"/indicators/school/{small.id}/no_such_code").status_code == 404
+
+
+def test_regional_dashboard_sums_municipalities(client, login_as):
+    town, small, large = municipality_with_schools()
+    category = factories.make_category(town.region)
+    other_town = factories.make_municipality(town.region)
+    far = factories.make_school(other_town, "Дальняя школа", category=category)
+    services.enter_value(code="pupils_basic_5_9", period=H1, school_id=far.id,
+                         numerator=1, denominator=90)
+    db.session.commit()
+    login_as(Role.REGIONAL, region=town.region)
+    assert f"/indicators/region/{town.region_id}" in client.get("/indicators/").location
+    page = client.get(f"/indicators/region/{town.region_id}?period=2022-H1").text
+    assert "60 из 300 (20\u00a0%)" in page   # 59/210 and 1/90 summed, not averaged
+    assert town.name in page and other_town.name in page
+    foreign = factories.make_region()
+    db.session.commit()
+    assert client.get(f"/indicators/region/{foreign.id}").status_code == 404

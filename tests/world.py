@@ -47,6 +47,7 @@ def build_world() -> World:
         assignment_id=factories.make_assignment(other_curator_in, school_in).id,
         category_id=category.id,
         municipality_id=m1.id,
+        region_id=region1.id,
     )
     _add_network(world, school_in, school_out)
     world.outside.update(
@@ -54,6 +55,7 @@ def build_world() -> World:
         user_id=factories.make_user(Role.DIRECTOR, school=school_out).id,
         assignment_id=factories.make_assignment(other_curator_out, school_out).id,
         municipality_id=m3.id,
+        region_id=region2.id,
     )
     db.session.commit()
     return world

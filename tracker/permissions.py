@@ -199,6 +199,9 @@ def can_view(user: User, obj) -> bool:
         return db.session.scalar(
             select(User.id).where(User.id == obj.id, user_scope(user))
         ) is not None
+    if isinstance(obj, Region):
+        return user.role == Role.ADMIN or (user.role == Role.REGIONAL
+                                           and user.region_id == obj.id)
     school = getattr(obj, "school", None)
     if isinstance(school, School):
         return can_view_school(user, school)

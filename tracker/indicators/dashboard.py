@@ -7,11 +7,11 @@ from sqlalchemy import select
 
 from tracker.db import db
 from tracker.indicators import catalogue, charts
-from tracker.indicators.calculations import Fraction, Unit
+from tracker.indicators.calculations import Fraction, Unit, total
 from tracker.indicators.scope import low_result_school_ids
 from tracker.indicators.services import IndicatorValue, TargetLevel, indicator_values
 from tracker.periods import HalfYear, recent_half_years
-from tracker.schools.models import Municipality, School
+from tracker.schools.models import Municipality, Region, School
 
 TREND_CODE = "teachers_with_plan"
 TREND_PERIODS = 4
@@ -60,6 +60,41 @@ def municipal_dashboard(municipality: Municipality, period: HalfYear,
          for row in dashboard.rows], float(focus.target) if focus.target is not None else None)
     dashboard.charts["trend"] = _trend(school_ids, period, level, trend_code)
     return dashboard
+
+
+@dataclass
+class MunicipalityRow:
+    municipality: Municipality
+    cells: dict[str, Fraction | None] = field(default_factory=dict)
+
+
+def regional_dashboard(region: Region, period: HalfYear) -> tuple[Dashboard,
+                                                                   list[MunicipalityRow]]:
+    """The region's figures, and each municipality's: per-school sums grouped by municipality."""
+    school_ids = low_result_school_ids(period.year, region_id=region.id)
+    values = indicator_values(school_ids, period, TargetLevel("region", region.id))
+    board = Dashboard(period, values, [], percent_columns())
+    municipality_of = dict(db.session.execute(
+        select(School.id, School.municipality_id).where(School.id.in_(school_ids))).all())
+    municipalities = db.session.scalars(select(Municipality).where(
+        Municipality.region_id == region.id).order_by(Municipality.name)).all()
+    rows = []
+    for municipality in municipalities:
+        cells = {}
+        for value in values:
+            if value.indicator.code not in {c.code for c in board.columns}:
+                continue
+            parts = [f for school_id, f in value.by_school.items()
+                     if municipality_of.get(school_id) == municipality.id]
+            cells[value.indicator.code] = total(parts) if parts else None
+        rows.append(MunicipalityRow(municipality, cells))
+    return board, rows
+
+
+def focus_code(requested: str | None) -> str:
+    """The indicator the charts follow: a computed share, the plans one by default."""
+    allowed = {indicator.code for indicator in percent_columns()}
+    return requested if requested in allowed else TREND_CODE
 
 
 def schools_dashboard(school_ids, period: HalfYear, level: TargetLevel) -> Dashboard:

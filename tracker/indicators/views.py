@@ -18,7 +18,7 @@ from tracker.periods import HalfYear
 from tracker.permissions import (MANAGERS, can_edit_indicator_values, get_visible_or_404,
                                  role_required, signed_in, visible_municipalities,
                                  visible_school_ids)
-from tracker.schools.models import Municipality, School
+from tracker.schools.models import Municipality, Region, School
 from tracker.schools.queries import latest_listing_year
 from tracker.ui import STATUS_LABELS
 
@@ -43,9 +43,19 @@ def index():
         return redirect(url_for(".school", school_id=current_user.school_id, period=period))
     if current_user.role == Role.CURATOR:
         return redirect(url_for(".curator", period=period))
+    if current_user.role == Role.REGIONAL:
+        return redirect(url_for(".region", region_id=current_user.region_id, period=period))
     municipalities = db.session.scalars(visible_municipalities(current_user)).all()
     return render_template("indicators/choose.html", municipalities=municipalities,
                            period=period)
+
+
+@bp.route("/region/<int:region_id>")
+@role_required(Role.ADMIN, Role.REGIONAL)
+def region(region_id: int):
+    place = get_visible_or_404(Region, region_id)
+    board, rows = dashboards.regional_dashboard(place, chosen_period())
+    return render_template("indicators/region.html", place=place, board=board, rows=rows)
 
 
 @bp.route("/municipality/<int:municipality_id>")
@@ -53,7 +63,7 @@ def index():
 def municipality(municipality_id: int):
     place = get_visible_or_404(Municipality, municipality_id)
     board = dashboards.municipal_dashboard(place, chosen_period(),
-                                           request.args.get("focus", dashboards.TREND_CODE))
+                                           dashboards.focus_code(request.args.get("focus")))
     return render_template("indicators/municipality.html", place=place, board=board,
                            can_set_targets=current_user.role in MANAGERS)
 
