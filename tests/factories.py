@@ -108,3 +108,34 @@ def make_recommendation(visit, *, text: str = "Провести педсовет
     db.session.add(recommendation)
     db.session.flush()
     return recommendation
+
+
+def make_event(municipality: Municipality | None = None, *, kind: str = "competition",
+               level: str = "municipal", held_on: date = date(2022, 4, 20),
+               title: str | None = None, host: School | None = None):
+    from tracker.network.event_models import MethodicalEvent
+    event = MethodicalEvent(municipality=municipality or make_municipality(),
+                            title=title or f"Мероприятие {_n()}", kind=kind, level=level,
+                            held_on=held_on, host_school=host)
+    db.session.add(event)
+    db.session.flush()
+    return event
+
+
+def make_participation(event, school: School, role: str = "participant", nomination: str = ""):
+    from tracker.network.event_models import EventParticipation
+    participation = EventParticipation(event=event, school=school, role=role,
+                                       nomination=nomination)
+    db.session.add(participation)
+    db.session.flush()
+    return participation
+
+
+def make_community(municipality: Municipality | None = None, *, kind: str = "network",
+                   name: str | None = None):
+    from tracker.network.models import Community
+    community = Community(municipality=municipality or make_municipality(),
+                          name=name or f"Сообщество {_n()}", kind=kind)
+    db.session.add(community)
+    db.session.flush()
+    return community

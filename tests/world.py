@@ -49,6 +49,7 @@ def build_world() -> World:
         municipality_id=m1.id,
         region_id=region1.id,
     )
+    _add_network(world, school_in, school_out)
     world.outside.update(
         school_id=school_out.id,
         user_id=factories.make_user(Role.DIRECTOR, school=school_out).id,
@@ -70,6 +71,17 @@ def _add_visits(world, school_in, school_out, curator, curator_out, m1, m3) -> N
                         recommendation_id=factories.make_recommendation(visit_in).id)
     world.outside.update(visit_id=visit_out.id, municipality_id=m3.id,
                          recommendation_id=factories.make_recommendation(visit_out).id)
+
+
+def _add_network(world: World, school_in, school_out) -> None:
+    event_in = factories.make_event(school_in.municipality)
+    event_out = factories.make_event(school_out.municipality)
+    factories.make_participation(event_in, school_in)
+    factories.make_participation(event_out, school_out)
+    world.inside.update(event_id=event_in.id,
+                        community_id=factories.make_community(school_in.municipality).id)
+    world.outside.update(event_id=event_out.id,
+                         community_id=factories.make_community(school_out.municipality).id)
 
 
 # URL arguments that are not object ids, with the value to use

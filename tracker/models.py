@@ -29,3 +29,11 @@ from tracker.teachers.models import (  # noqa: F401
     PlanItem,
     Teacher,
 )
+from tracker.network.event_models import EventParticipation, MethodicalEvent  # noqa: F401
+from tracker.network.models import (  # noqa: F401
+    ClusterMembership,
+    Community,
+    CommunityMemberCount,
+    NetworkTarget,
+    OrganizationStaffCount,
+)

@@ -14,6 +14,8 @@ from sqlalchemy import ColumnElement, Select, false, or_, select, true
 from tracker import audit
 from tracker.auth.models import CuratorAssignment, Role, User
 from tracker.db import db
+from tracker.network.event_models import EventParticipation, MethodicalEvent
+from tracker.network.models import Community
 from tracker.schools.models import Municipality, Region, School
 from tracker.visits.models import NoteVisibility, Recommendation, Visit, VisitNote
 
@@ -162,6 +164,35 @@ def visible_teachers(user: User) -> Select:
 def can_edit_staff(user: User, school: School) -> bool:
     """Directors keep their school's teachers' records; coordinators and admins theirs."""
     return user.role in STAFF_EDITORS and can_view_school(user, school)
+# --- network: communities and methodical events (municipal objects) ------------------------
+
+NETWORK_VIEWERS = (Role.ADMIN, Role.REGIONAL, Role.COORDINATOR)
+EVENT_VIEWERS = tuple(Role)
+
+
+def visible_communities(user: User) -> Select:
+    return select(Community).where(Community.municipality_id.in_(
+        select(Municipality.id).where(municipality_scope(user))))
+
+
+def visible_events(user: User) -> Select:
+    return select(MethodicalEvent).where(MethodicalEvent.municipality_id.in_(
+        select(Municipality.id).where(municipality_scope(user))))
+
+
+def _network_rule(user: User, obj, edit: bool) -> bool | None:
+    """View/edit rules of communities and events; None when `obj` is not one of them."""
+    if isinstance(obj, (Community, MethodicalEvent)):
+        viewers = NETWORK_VIEWERS if isinstance(obj, Community) else EVENT_VIEWERS
+        if user.role not in viewers or (edit and user.role not in MANAGERS):
+            return False
+        return db.session.scalar(select(Municipality.id).where(
+            Municipality.id == obj.municipality_id, municipality_scope(user))) is not None
+    if isinstance(obj, EventParticipation):
+        if edit:
+            return user.role in MANAGERS and can_view(user, obj.event)
+        return can_view_school(user, obj.school)
+    return None
 
 
 # --- predicates on one object ----------------------------------------------------------------
@@ -189,6 +220,9 @@ def can_view(user: User, obj) -> bool:
     school = getattr(obj, "school", None)
     if isinstance(school, School):
         return can_view_school(user, school)
+    network = _network_rule(user, obj, edit=False)
+    if network is not None:
+        return network
     raise TypeError(f"no view rule for {type(obj).__name__}")
 
 
@@ -203,6 +237,9 @@ def can_edit(user: User, obj) -> bool:
         return can_edit_visit(user, obj if isinstance(obj, Visit) else obj.visit)
     if getattr(obj, "__module__", "") == "tracker.teachers.models":
         return can_edit_staff(user, obj.school)
+    network = _network_rule(user, obj, edit=True)
+    if network is not None:
+        return network
     raise TypeError(f"no edit rule for {type(obj).__name__}")
 
 

@@ -53,6 +53,7 @@ NAVIGATION = (
     ("visits.coverage_page", _l("Coverage"), (Role.ADMIN, Role.REGIONAL, Role.COORDINATOR)),
     ("teachers.index", _l("Teachers"), tuple(Role)),
     ("teachers.courses", _l("Courses"), tuple(Role)),
+    ("network.events", _l("Network and events"), tuple(Role)),
     ("admin.users", _l("Users"), (Role.ADMIN, Role.COORDINATOR)),
     ("admin.references", _l("Reference lists"), (Role.ADMIN,)),
     ("teachers.domains", _l("Deficit domains"), (Role.ADMIN,)),

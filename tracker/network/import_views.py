@@ -1,0 +1,152 @@
+"""Import pages: upload, preview (nothing written), confirm (all or nothing), templates."""
+import secrets
+from io import BytesIO
+from pathlib import Path
+
+from flask import (current_app, flash, redirect, render_template, request, send_file, session,
+                   url_for)
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from tracker.db import db
+from tracker.network import importing
+from tracker.network.blueprint import bp, chosen_municipality, municipality_choices
+from tracker.network.forms import ImportConfirmForm, ImportUploadForm
+from tracker.network.xlsx import NotAWorkbook, open_workbook
+from tracker.permissions import MANAGERS, role_required, visible_school_ids
+from tracker.schools.models import School
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+KINDS = {"events": (importing.check_events, importing.events_template),
+         "counts": (importing.check_counts, importing.counts_template)}
+SESSION_KEY = "network_imports"
+
+
+def _pending_path(token: str) -> Path:
+    folder = Path(current_app.config["UPLOAD_DIR"]) / "imports"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / f"network-{current_user.id}-{token}.xlsx"
+
+
+def _forget_pending() -> None:
+    """Drop the file checked earlier in this session: only the latest one can be confirmed."""
+    pending = session.pop(SESSION_KEY, None)
+    if pending:
+        _pending_path(pending["token"]).unlink(missing_ok=True)
+
+
+def _check(kind: str, data: bytes, municipality) -> importing.Plan:
+    school_ids = visible_school_ids(current_user).where(
+        School.municipality_id == municipality.id)
+    check, _template = KINDS[kind]
+    return check(open_workbook(data), municipality_id=municipality.id, school_ids=school_ids)
+
+
+def _page(municipality, **context):
+    return render_template("network/import.html", municipality=municipality,
+                           municipalities=municipality_choices(),
+                           upload_form=context.pop("upload_form", None) or ImportUploadForm(),
+                           **context)
+
+
+@bp.route("/import")
+@role_required(*MANAGERS)
+def import_page():
+    return _page(chosen_municipality(request.args.get("municipality", type=int)))
+
+
+def _upload(kind: str):
+    municipality = chosen_municipality(request.args.get("municipality", type=int))
+    form = ImportUploadForm()
+    if municipality is None or not form.validate_on_submit():
+        return _page(municipality, upload_form=form, kind=kind), 422
+    upload = form.file.data
+    data = upload.read()
+    if not (upload.filename or "").lower().endswith(".xlsx"):
+        flash(_("Upload an .xlsx file."), "danger")
+        return _page(municipality, upload_form=form, kind=kind), 422
+    try:
+        plan = _check(kind, data, municipality)
+    except NotAWorkbook:
+        flash(_("The file is not a readable XLSX workbook."), "danger")
+        return _page(municipality, upload_form=form, kind=kind), 422
+    if plan.errors:
+        return _page(municipality, kind=kind, plan=plan), 422
+    _forget_pending()
+    token = secrets.token_urlsafe(16)
+    path = _pending_path(token)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+    session[SESSION_KEY] = {"token": token, "kind": kind, "municipality": municipality.id}
+    return _page(municipality, kind=kind, plan=plan,
+                 confirm_form=ImportConfirmForm(token=token))
+
+
+def _confirm(kind: str):
+    form = ImportConfirmForm()
+    pending = session.get(SESSION_KEY) or {}
+    if not form.validate_on_submit() or pending.get("token") != form.token.data \
+            or pending.get("kind") != kind:
+        flash(_("The checked file was not found: upload it again."), "warning")
+        return redirect(url_for(".import_page"))
+    municipality = chosen_municipality(pending["municipality"])
+    path = _pending_path(pending["token"])
+    if municipality is None or municipality.id != pending["municipality"] or not path.exists():
+        _forget_pending()
+        flash(_("The checked file was not found: upload it again."), "warning")
+        return redirect(url_for(".import_page"))
+    plan = _check(kind, path.read_bytes(), municipality)  # the data may have changed since
+    if plan.errors:
+        return _page(municipality, kind=kind, plan=plan), 422
+    if kind == "events":
+        importing.apply_events(plan, municipality_id=municipality.id)
+    else:
+        importing.apply_counts(plan)
+    db.session.commit()
+    _forget_pending()
+    flash(_("Imported: %(rows)s rows.", rows=plan.size), "success")
+    target = ".events" if kind == "events" else ".dashboard"
+    return redirect(url_for(target, municipality=municipality.id))
+
+
+@bp.route("/import/events", methods=["POST"])
+@role_required(*MANAGERS)
+def import_events():
+    return _upload("events")
+
+
+@bp.route("/import/events/confirm", methods=["POST"])
+@role_required(*MANAGERS)
+def confirm_events():
+    return _confirm("events")
+
+
+@bp.route("/import/counts", methods=["POST"])
+@role_required(*MANAGERS)
+def import_counts():
+    return _upload("counts")
+
+
+@bp.route("/import/counts/confirm", methods=["POST"])
+@role_required(*MANAGERS)
+def confirm_counts():
+    return _confirm("counts")
+
+
+def _template(kind: str, name: str):
+    _check, build = KINDS[kind]
+    return send_file(BytesIO(build()), mimetype=XLSX_MIME, as_attachment=True,
+                     download_name=name)
+
+
+@bp.route("/import/events-template.xlsx")
+@role_required(*MANAGERS)
+def events_template():
+    return _template("events", "шаблон-мероприятия.xlsx")
+
+
+@bp.route("/import/counts-template.xlsx")
+@role_required(*MANAGERS)
+def counts_template():
+    return _template("counts", "шаблон-численность.xlsx")

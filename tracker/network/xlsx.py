@@ -1,0 +1,127 @@
+"""XLSX files of the network import: safe opening, reading rows, and the template files."""
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
+
+MAX_ENTRIES = 2000
+MAX_UNPACKED = 100 * 1024 * 1024
+MAX_ROWS = 5000
+REQUIRED_ENTRIES = ("[Content_Types].xml", "xl/workbook.xml")
+
+
+class NotAWorkbook(ValueError):
+    pass
+
+
+def check_ooxml(data: bytes) -> None:
+    """Refuse anything that is not a modest XLSX before openpyxl unpacks it."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise NotAWorkbook("not a zip archive") from None
+    with archive:
+        entries = archive.infolist()
+        if len(entries) > MAX_ENTRIES or sum(e.file_size for e in entries) > MAX_UNPACKED:
+            raise NotAWorkbook("archive too large")
+        names = {e.filename for e in entries}
+        if not all(name in names for name in REQUIRED_ENTRIES):
+            raise NotAWorkbook("not an xlsx workbook")
+
+
+def open_workbook(data: bytes):
+    check_ooxml(data)
+    try:
+        return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds on a damaged file
+        raise NotAWorkbook(str(error)) from None
+
+
+@dataclass
+class SheetRow:
+    number: int       # the row number as Excel shows it
+    values: dict      # header -> cell value
+
+
+def read_rows(workbook, sheet: str, headers: tuple[str, ...]) -> list[SheetRow] | None:
+    """Rows of `sheet` under its header row, blank rows skipped; None when there is no sheet."""
+    if sheet not in workbook.sheetnames:
+        return None
+    rows = workbook[sheet].iter_rows(values_only=True, max_row=MAX_ROWS + 1)
+    found = [normalize(value) for value in next(rows, ())]
+    index = {header: found.index(normalize(header)) if normalize(header) in found else None
+             for header in headers}
+    result = []
+    for number, cells in enumerate(rows, start=2):
+        if all(cell is None or str(cell).strip() == "" for cell in cells):
+            continue
+        result.append(SheetRow(number, {
+            header: (cells[i] if i is not None and i < len(cells) else None)
+            for header, i in index.items()}))
+    return result
+
+
+_SPACES = re.compile(r"\s+")
+_DASHES = re.compile(r"[–—‑-]")
+
+
+def normalize(value) -> str:
+    """Case, quotes, dashes and spaces (also in «№ 5» / «№5») do not matter in matching."""
+    text = "" if value is None else str(value)
+    text = _DASHES.sub("-", text.replace("«", '"').replace("»", '"').replace("“", '"')
+                       .replace("”", '"').replace("ё", "е").replace("Ё", "Е"))
+    text = text.replace(" - ", "-").replace("- ", "-").replace(" -", "-")
+    return _SPACES.sub(" ", text).replace("№ ", "№").strip().lower()
+
+
+def text(value) -> str:
+    return "" if value is None else _SPACES.sub(" ", str(value)).strip()
+
+
+def as_date(value) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    match = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text(value))
+    if match:
+        day, month, year = map(int, match.groups())
+        try:
+            return date(year, month, day)
+        except ValueError:
+            return None
+    return None
+
+
+def as_count(value) -> int | None:
+    """A whole non-negative number, or None when the cell does not hold one."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int):
+        return value if value >= 0 else None
+    raw = text(value)
+    return int(raw) if raw.isdigit() else None
+
+
+def build_template(sheets: list[tuple[str, tuple[str, ...], list[tuple]]]) -> bytes:
+    """An XLSX with one sheet per (name, headers, example rows), headers in bold."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for name, headers, examples in sheets:
+        sheet = workbook.create_sheet(name)
+        sheet.append(list(headers))
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row in examples:
+            sheet.append(list(row))
+        for column, header in zip(sheet.iter_cols(max_row=1), headers):
+            sheet.column_dimensions[column[0].column_letter].width = max(14, len(header) + 4)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
