@@ -56,9 +56,12 @@ def register_blueprints(app: Flask) -> None:
     from tracker.auth.views import bp as auth_bp
     from tracker.home.views import bp as home_bp
     from tracker.indicators.views import bp as indicators_bp
+    from tracker.programs.views import bp as programs_bp
+    from tracker.risks.views import bp as risks_bp
     from tracker.schools.views import bp as schools_bp
 
-    for blueprint in (auth_bp, home_bp, schools_bp, indicators_bp, admin_bp, assets_bp):
+    for blueprint in (auth_bp, home_bp, schools_bp, indicators_bp, admin_bp, assets_bp,
+                      risks_bp, programs_bp):
         app.register_blueprint(blueprint)
 
 

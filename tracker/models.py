@@ -10,3 +10,17 @@ from tracker.schools.models import (  # noqa: F401
     SchoolYearStatus,
 )
 from tracker.indicators.models import EnteredValue, IndicatorTarget  # noqa: F401
+from tracker.risks.models import (  # noqa: F401
+    RiskDirection,
+    RiskProfile,
+    RiskProfileEntry,
+    SuggestedMeasure,
+)
+from tracker.programs.models import (  # noqa: F401
+    AntiRiskProgram,
+    ConceptDocument,
+    DocumentVersion,
+    ProgramIndicator,
+    ReviewTransition,
+)
+from tracker.programs.measure_models import Evidence, Measure, MeasureComment  # noqa: F401
