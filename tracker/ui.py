@@ -48,14 +48,11 @@ def period_choices(selected: HalfYear) -> list[HalfYear]:
 NAVIGATION = (
     ("home.index", _l("Home"), tuple(Role)),
     ("schools.index", _l("Schools"), tuple(Role)),
-<<<<<<< HEAD
     ("indicators.index", _l("Indicators"), tuple(Role)),
-=======
     ("programs.queue", _l("My queue"), (Role.ADMIN, Role.CURATOR, Role.DIRECTOR)),
     ("programs.index", _l("Programs"), tuple(Role)),
     ("risks.heatmap", _l("Risk map"), (Role.ADMIN, Role.REGIONAL, Role.COORDINATOR, Role.CURATOR)),
     ("programs.pipeline", _l("Pipeline"), (Role.ADMIN, Role.REGIONAL, Role.COORDINATOR)),
->>>>>>> f26caa4 (Risks and programs: models, storage, review workflow, measures, evidence, queues, views)
     ("admin.users", _l("Users"), (Role.ADMIN, Role.COORDINATOR)),
     ("admin.references", _l("Reference lists"), (Role.ADMIN,)),
     ("admin.audit", _l("Audit log"), (Role.ADMIN, Role.COORDINATOR)),
