@@ -11,7 +11,7 @@ from tracker.demo.models import Installation
 from tracker.schools.models import Municipality, Region, ResultCategory, School, SchoolYearStatus
 
 # Bump when the demo content changes: a demo database of an older version is reloaded.
-DEMO_VERSION = "2022-h1.1"
+DEMO_VERSION = "2022-h1.2"
 
 
 class DemoRefused(Exception):
@@ -26,6 +26,7 @@ class DemoContext:
     municipality: Municipality | None = None
     schools: dict[str, School] = field(default_factory=dict)
     users: dict[str, User] = field(default_factory=dict)
+    risk_directions: dict = field(default_factory=dict)
 
 
 def load_demo() -> str:
@@ -107,4 +108,7 @@ def load_accounts(context: DemoContext) -> None:
                                              starts_on=date(data.YEAR, 1, 10)))
 
 
-LOADERS = [load_geography, load_accounts]
+from tracker.programs.demo import load_programs  # noqa: E402
+from tracker.risks.demo import load_risks  # noqa: E402
+
+LOADERS = [load_geography, load_accounts, load_risks, load_programs]
