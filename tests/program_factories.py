@@ -19,7 +19,8 @@ def make_direction(year: int = 2022, name: str | None = None, position: int = 1)
     return direction
 
 
-def make_suggestion(direction: RiskDirection, title: str = "Провести мониторинг") -> SuggestedMeasure:
+def make_suggestion(direction: RiskDirection,
+                    title: str = "Провести мониторинг") -> SuggestedMeasure:
     suggestion = SuggestedMeasure(direction=direction, title=title, evidence_kind="справка")
     db.session.add(suggestion)
     db.session.flush()

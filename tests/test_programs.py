@@ -201,7 +201,8 @@ def test_overdue_measures_are_marked_and_the_pipeline_counts(app, school_world):
     coordinator = as_user(app, w["coordinator"])
     page = coordinator.get("/programs/pipeline")
     row = re.search(r"<tr class=\"overdue\">(.*?)</tr>", page.text, re.S).group(1)
-    cells = [re.sub(r"<[^>]+>|\s+", " ", c).strip() for c in re.findall(r"<td.*?>(.*?)</td>", row, re.S)]
+    cells = [re.sub(r"<[^>]+>|\s+", " ", c).strip()
+             for c in re.findall(r"<td.*?>(.*?)</td>", row, re.S)]
     assert cells[1].startswith("1") and cells[2] == "0" and cells[3] == "1"
 
 
@@ -217,3 +218,18 @@ def test_demo_programs_follow_the_report(app, runner):
     verdicts = set(db.session.scalars(select(Evidence.verdict)))
     assert verdicts == {"pending", "accepted", "needs_work"}
     assert db.session.scalar(select(func.count()).select_from(ReviewTransition)) > 10
+
+
+def test_school_adopts_a_suggested_measure(app, school_world):
+    w = school_world
+    suggestion = pf.make_suggestion(w["direction"], title="Анализ кадровых потребностей")
+    other = pf.make_suggestion(pf.make_direction(name="Другое", position=2), title="Чужое")
+    db.session.commit()
+    director = as_user(app, w["director"])
+    url = f"/programs/{w['program'].id}/adopt"
+    response = director.post(url, data={"suggestion_id": suggestion.id, "due_on": "2022-09-30"})
+    assert response.status_code == 302 and "/edit" in response.location
+    adopted = db.session.scalar(select(Measure).where(Measure.title == suggestion.title))
+    assert adopted.program_id == w["program"].id and adopted.evidence_kind == "справка"
+    assert director.post(url, data={"suggestion_id": other.id,
+                                    "due_on": "2022-09-30"}).status_code == 422

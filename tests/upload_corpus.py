@@ -3,11 +3,13 @@ import io
 import zipfile
 
 PDF = b"%PDF-1.4\n1 0 obj<< /Type /Catalog >>endobj\ntrailer<<>>\n%%EOF\n"
-JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00" + b"\x00" * 64 + b"\xff\xd9"
+JPEG = (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
+        + b"\x00" * 64 + b"\xff\xd9")
 PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00"
        b"\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N"
        b"\x00\x00\x00\x00IEND\xaeB`\x82")
-EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 100 + b"This program cannot be run in DOS mode"
+EXE = (b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 100
+       + b"This program cannot be run in DOS mode")
 HTML = b"<!doctype html><html><body><script>alert(document.cookie)</script></body></html>"
 
 CONTENT_TYPES_XML = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.'
@@ -119,5 +121,6 @@ def hostile_corpus(max_file_bytes: int) -> list[tuple[str, str, bytes]]:
         ("macro document", "макрос.odt", zip_bytes({
             "mimetype": b"application/vnd.oasis.opendocument.text",
             "Basic/Standard/Module1.xml": b"<script:module/>"}, first_stored="mimetype")),
-        ("active PDF", "скрипт.pdf", b"%PDF-1.4\n<< /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>"),
+        ("active PDF", "скрипт.pdf",
+         b"%PDF-1.4\n<< /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>"),
     ]

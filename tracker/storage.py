@@ -8,6 +8,7 @@ The contract for features:
 
     return storage.send(row.stored_name, row.original_name)   # only from a view that checked scope
     storage.delete(row.stored_name)                   # after the row's deletion is committed
+    with storage.open_file(row.stored_name) as handle: ...   # server-side reading (reports)
 
 Files live under app.config["UPLOAD_DIR"] (instance/uploads by default, never under static/) with
 random names; the original name is kept in the database only. Writes go to a temporary file in
@@ -23,6 +24,7 @@ import zipfile
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from flask import abort, current_app, send_file
 from flask_babel import lazy_gettext as _l
@@ -81,7 +83,8 @@ class CheckedFile:
 # --- validation ------------------------------------------------------------------------------
 
 def max_file_bytes() -> int:
-    return int(current_app.config.get("UPLOAD_MAX_BYTES") or current_app.config["MAX_CONTENT_LENGTH"])
+    config = current_app.config
+    return int(config.get("UPLOAD_MAX_BYTES") or config["MAX_CONTENT_LENGTH"])
 
 
 def clean_name(raw: str | None) -> tuple[str, str]:
@@ -237,6 +240,11 @@ def path_of(stored_name: str) -> Path:
     if not STORED_NAME.match(stored_name or ""):
         raise ValueError(f"not a stored file name: {stored_name!r}")
     return Path(current_app.config["UPLOAD_DIR"]) / stored_name
+
+
+def open_file(stored_name: str) -> BinaryIO:
+    """The stored bytes for server-side use (a report embedding a file); close it after use."""
+    return path_of(stored_name).open("rb")
 
 
 def send(stored_name: str, original_name: str, content_type: str | None = None):

@@ -1,4 +1,6 @@
 """Concept documents: upload (each upload a version), review workflow, downloads."""
+from datetime import date
+
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -24,7 +26,7 @@ def document_upload(school_id: int):
     form = DocumentUploadForm()
     year = form.year.data if isinstance(form.year.data, int) else None
     if not form.validate_on_submit():
-        return _render_school(school, year or 2022, upload_form=form, status=422)
+        return _render_school(school, year or date.today().year, upload_form=form, status=422)
     try:
         stored = storage.save(request.files.get("file"))
     except storage.UploadRejected as error:

@@ -19,6 +19,7 @@ from tracker.programs import measure_services as services
 from tracker.programs.forms import (MEASURE_LABELS, CommentForm, EvidenceForm, MeasureForm,
                                     VerdictForm)
 from tracker.programs.measure_models import Evidence, Measure, MeasureComment
+from tracker.programs.models import AntiRiskProgram
 from tracker.programs.views import (_load_program, _render_program, adopt_form_for, bp,
                                     measure_create_form)
 from tracker.risks.models import SuggestedMeasure
@@ -67,7 +68,8 @@ def _load_measure(measure_id: int, *, edit: bool = False) -> Measure:
     db.session.scalars(select(Measure).options(
         selectinload(Measure.evidence).selectinload(Evidence.uploaded_by),
         selectinload(Measure.evidence).selectinload(Evidence.reviewed_by),
-        selectinload(Measure.comments).selectinload(MeasureComment.author))
+        selectinload(Measure.comments).selectinload(MeasureComment.author),
+        selectinload(Measure.program).selectinload(AntiRiskProgram.direction))
         .where(Measure.id == measure.id)).all()
     return measure
 

@@ -13,15 +13,16 @@ from tracker.programs.views import bp
 @bp.route("/queue")
 @signed_in
 def queue():
-    return render_template("programs/queue.html", queue=queues.queue_for(current_user, date.today()),
-                           today=date.today(), now=datetime.now(UTC))
+    today = date.today()
+    return render_template("programs/queue.html", queue=queues.queue_for(current_user, today),
+                           today=today)
 
 
 @bp.route("/pipeline")
 @role_required(*PIPELINE_VIEWERS)
 def pipeline():
-    return render_template("programs/pipeline.html", rows=queues.pipeline(current_user, date.today()),
-                           now=datetime.now(UTC))
+    rows = queues.pipeline(current_user, date.today())
+    return render_template("programs/pipeline.html", rows=rows)
 
 
 @bp.app_context_processor

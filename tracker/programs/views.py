@@ -26,7 +26,7 @@ from tracker.programs.forms import (AdoptForm, DocumentUploadForm, IndicatorForm
                                     ProgramForm, ReviewForm)
 from tracker.programs.measure_models import FINISHED, Measure
 from tracker.programs.models import (AntiRiskProgram, ConceptDocument, ProgramIndicator,
-                                     ReviewStatus)
+                                     ReviewTransition)
 from tracker.risks.models import RiskDirection, RiskProfile, RiskProfileEntry
 from tracker.schools.models import School
 
@@ -40,7 +40,8 @@ PROGRAM_LABELS = {"goal": _l("Goal"), "tasks": _l("Tasks (one per line)"),
 @bp.record_once
 def register_labels(state) -> None:
     """Status names and badge colours for templates and macros (globals reach imported macros)."""
-    state.app.jinja_env.globals.update({"REVIEW_LABELS": labels.REVIEW_LABELS, "REVIEW_BADGES": labels.REVIEW_BADGES,
+    state.app.jinja_env.globals.update({
+            "REVIEW_LABELS": labels.REVIEW_LABELS, "REVIEW_BADGES": labels.REVIEW_BADGES,
             "MEASURE_LABELS": labels.MEASURE_LABELS, "MEASURE_BADGES": labels.MEASURE_BADGES,
             "VERDICT_LABELS": labels.VERDICT_LABELS, "VERDICT_BADGES": labels.VERDICT_BADGES,
             "DOCUMENT_KIND_LABELS": labels.DOCUMENT_KIND_LABELS})
@@ -140,8 +141,10 @@ def _load_program(program_id: int, *, edit: bool = False) -> AntiRiskProgram:
     program = get_visible_or_404(AntiRiskProgram, program_id, edit=edit)
     db.session.scalars(select(AntiRiskProgram).options(
         selectinload(AntiRiskProgram.measures).selectinload(Measure.evidence),
-        selectinload(AntiRiskProgram.indicators), selectinload(AntiRiskProgram.transitions),
-        selectinload(AntiRiskProgram.direction)).where(AntiRiskProgram.id == program.id)).all()
+        selectinload(AntiRiskProgram.indicators),
+        selectinload(AntiRiskProgram.transitions).selectinload(ReviewTransition.actor),
+        selectinload(AntiRiskProgram.direction).selectinload(RiskDirection.suggestions))
+        .where(AntiRiskProgram.id == program.id)).all()
     return program
 
 
@@ -179,7 +182,7 @@ def adopt_form_for(program: AntiRiskProgram, formdata=None) -> AdoptForm:
 @bp.route("/<int:program_id>/edit", methods=["GET", "POST"])
 @role_required(*SCHOOL_WORKERS)
 def program_edit(program_id: int):
-    program = get_visible_or_404(AntiRiskProgram, program_id, edit=True)
+    program = _load_program(program_id, edit=True)
     form = ProgramForm(request.form if request.method == "POST" else None, obj=program)
     differences = []
     if form.validate_on_submit():

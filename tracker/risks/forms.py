@@ -24,8 +24,8 @@ def profile_form(directions, formdata=None, profile=None) -> FlaskForm:
 
     for direction in directions:
         setattr(ProfileForm, f"level_{direction.id}",
-                SelectField(direction.name, default=RiskLevel.NONE.value,
-                            choices=[(level.value, label) for level, label in LEVEL_LABELS.items()]))
+                SelectField(direction.name, default=RiskLevel.NONE.value, choices=[
+                    (level.value, label) for level, label in LEVEL_LABELS.items()]))
         setattr(ProfileForm, f"chosen_{direction.id}", BooleanField(_l("Work on it")))
     form = ProfileForm(formdata)
     if formdata is None:
