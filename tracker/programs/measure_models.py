@@ -131,3 +131,7 @@ class MeasureComment(Base):
 
     measure: Mapped[Measure] = relationship(back_populates="comments")
     author: Mapped[User] = relationship()
+
+    @property
+    def audit_municipality_id(self) -> int | None:
+        return self.measure.audit_municipality_id if self.measure else None

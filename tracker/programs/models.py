@@ -107,6 +107,10 @@ class DocumentVersion(Base):
     def school(self) -> School:
         return self.document.school
 
+    @property
+    def audit_municipality_id(self) -> int | None:
+        return self.document.audit_municipality_id if self.document else None
+
 
 class AntiRiskProgram(VersionedMixin, TimestampMixin, Base):
     """The school's program against one chosen risk direction of a year."""
@@ -170,3 +174,7 @@ class ProgramIndicator(Base):
     @property
     def school(self) -> School:
         return self.program.school
+
+    @property
+    def audit_municipality_id(self) -> int | None:
+        return self.program.audit_municipality_id if self.program else None

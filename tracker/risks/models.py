@@ -114,3 +114,7 @@ class RiskProfileEntry(Base):
     profile: Mapped[RiskProfile] = relationship(back_populates="entries")
     direction: Mapped[RiskDirection] = relationship()
     verified_by: Mapped[User | None] = relationship()
+
+    @property
+    def audit_municipality_id(self) -> int | None:
+        return self.profile.audit_municipality_id if self.profile else None
