@@ -233,3 +233,30 @@ def test_school_adopts_a_suggested_measure(app, school_world):
     assert adopted.program_id == w["program"].id and adopted.evidence_kind == "справка"
     assert director.post(url, data={"suggestion_id": other.id,
                                     "due_on": "2022-09-30"}).status_code == 422
+
+
+def test_program_indicators_from_the_demo(app, runner, client):
+    from tracker.indicators.providers import DRILLDOWNS, PROVIDERS
+    from tracker.periods import HalfYear
+    from tracker.schools.models import School
+
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+    names = dict(db.session.execute(select(School.id, School.short_name)).all())
+    ids = select(School.id)
+    h1 = HalfYear(2022, 1)
+
+    def by_name(code):
+        return {names[k]: (v.numerator, v.denominator)
+                for k, v in PROVIDERS[code](ids, h1).items()}
+
+    assert by_name("measures_on_time") == {"МАОУ «СОШ № 5»": (5, 5),
+                                           "МАОУ «СОШ № 7 имени Пичуева Л.П.»": (5, 7),
+                                           "МБОУ «СОШ № 17»": (5, 5)}
+    assert by_name("evidence_accepted") == {"МАОУ «СОШ № 5»": (3, 5),
+                                            "МАОУ «СОШ № 7 имени Пичуева Л.П.»": (3, 5),
+                                            "МБОУ «СОШ № 17»": (2, 5)}
+    school_7 = next(k for k, v in names.items() if "СОШ № 7" in v)
+    with app.test_request_context():
+        records = DRILLDOWNS["measures_on_time"](school_7, h1)
+    assert len(records.counted) == 5 and len(records.not_counted) == 2
+    assert all(row.url.startswith("/programs/measures/") for row in records.rows)
