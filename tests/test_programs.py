@@ -260,3 +260,19 @@ def test_program_indicators_from_the_demo(app, runner, client):
         records = DRILLDOWNS["measures_on_time"](school_7, h1)
     assert len(records.counted) == 5 and len(records.not_counted) == 2
     assert all(row.url.startswith("/programs/measures/") for row in records.rows)
+
+
+def test_stale_program_edit_shows_what_changed(app, school_world):
+    w = school_world
+    program = w["program"]
+    form = {"version": str(program.version), "goal": "Цель коллеги", "tasks": "Задача 1",
+            "expected_results": "", "responsible": ""}
+    first, second = as_user(app, w["director"]), as_user(app, w["director"])
+    assert first.post(f"/programs/{program.id}/edit", data=form).status_code == 302
+    response = second.post(f"/programs/{program.id}/edit", data=dict(form, goal="Моя цель"))
+    assert response.status_code == 409
+    page = text(response)
+    assert "изменена другим пользователем" in page and "Цель коллеги" in page
+    assert "Моя цель" in response.text.split("</table>")[-1]  # kept in the form below
+    db.session.refresh(program)
+    assert program.goal == "Цель коллеги"
