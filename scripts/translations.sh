@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-.venv/bin/python}
-"$PY" -m babel.messages.frontend -q extract -F babel.cfg -k _l -k lazy_gettext --ignore-dirs ".* __pycache__" --no-location \
+"$PY" -m babel.messages.frontend -q extract -F babel.cfg -k _l -k lazy_gettext -k lazy_pgettext:1c,2 --ignore-dirs ".* __pycache__" --no-location \
   --sort-output -o tracker/translations/messages.pot . >/dev/null
 for lang in ru en; do
   po=tracker/translations/$lang/LC_MESSAGES/messages.po

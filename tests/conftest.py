@@ -65,7 +65,8 @@ def wipe_database() -> None:
 
 
 @pytest.fixture
-def app(_app):
+def app(_app, tmp_path):
+    _app.config["UPLOAD_DIR"] = str(tmp_path / "uploads")  # never the instance folder
     with _app.app_context():
         limiter.reset()
         yield _app

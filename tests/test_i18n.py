@@ -27,6 +27,7 @@ def test_catalogue_is_up_to_date_with_the_code():
         fresh = Path(tmp) / "fresh.pot"
         subprocess.run([sys.executable, "-m", "babel.messages.frontend", "-q", "extract",
                         "-F", "babel.cfg", "-k", "_l", "-k", "lazy_gettext",
+                        "-k", "lazy_pgettext:1c,2",
                         "--ignore-dirs", ".* __pycache__", "--no-location",
                         "--sort-output", "-o", str(fresh), "."], cwd=root, check=True)
         with fresh.open("rb") as source:

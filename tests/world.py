@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from tracker.auth.models import Role
 from tracker.db import db
 
-from tests import factories
+from tests import factories, program_factories
 
 
 @dataclass
@@ -60,6 +60,7 @@ def build_world() -> World:
     _add_visits(world, school_in, school_out, curator, other_curator_out, m1, m3)
     from tests.teacher_factories import add_to_world as add_teachers
     add_teachers(world, school_in, school_out)
+    _add_programs(world, school_in, school_out)
     db.session.commit()
     return world
 
@@ -82,6 +83,26 @@ def _add_network(world: World, school_in, school_out) -> None:
                         community_id=factories.make_community(school_in.municipality).id)
     world.outside.update(event_id=event_out.id,
                          community_id=factories.make_community(school_out.municipality).id)
+
+
+def _add_programs(world: World, school_in, school_out) -> None:
+    """Risk profiles, documents, programs, measures and evidence inside and outside."""
+    pf = program_factories
+    direction = pf.make_direction()
+    director_in = world.principals[Role.DIRECTOR]
+    director_out = factories.make_user(Role.DIRECTOR, school=school_out)
+    world.inside.update(direction_id=direction.id,
+                        suggestion_id=pf.make_suggestion(direction).id)
+    for school, director, target in ((school_in, director_in, world.inside),
+                                     (school_out, director_out, world.outside)):
+        profile = pf.make_profile(school, [direction])
+        program = pf.make_program(school, direction)
+        measure = pf.make_measure(program)
+        document = pf.make_document(school, director)
+        target.update(profile_id=profile.id, program_id=program.id,
+                      indicator_id=pf.make_indicator(program).id, measure_id=measure.id,
+                      evidence_id=pf.make_evidence(measure, director).id,
+                      document_id=document.id, version_id=document.versions[0].id)
 
 
 # URL arguments that are not object ids, with the value to use

@@ -13,6 +13,12 @@ class VersionedForm(FlaskForm):
     version = HiddenField(validators=[InputRequired()])
 
 
+class ConfirmForm(FlaskForm):
+    """A destructive POST: acts only when the button's hidden `confirm` field came along."""
+
+    confirm = HiddenField(validators=[InputRequired()])
+
+
 class FilterForm(FlaskForm):
     """GET forms for lists: no CSRF token, values stay in the address."""
 

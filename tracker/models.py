@@ -37,3 +37,17 @@ from tracker.network.models import (  # noqa: F401
     NetworkTarget,
     OrganizationStaffCount,
 )
+from tracker.risks.models import (  # noqa: F401
+    RiskDirection,
+    RiskProfile,
+    RiskProfileEntry,
+    SuggestedMeasure,
+)
+from tracker.programs.models import (  # noqa: F401
+    AntiRiskProgram,
+    ConceptDocument,
+    DocumentVersion,
+    ProgramIndicator,
+    ReviewTransition,
+)
+from tracker.programs.measure_models import Evidence, Measure, MeasureComment  # noqa: F401

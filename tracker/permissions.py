@@ -240,6 +240,8 @@ def can_edit(user: User, obj) -> bool:
     network = _network_rule(user, obj, edit=True)
     if network is not None:
         return network
+    if isinstance(obj, school_work_types()):
+        return user.role in SCHOOL_WORKERS and can_view(user, obj)
     raise TypeError(f"no edit rule for {type(obj).__name__}")
 
 
@@ -309,6 +311,65 @@ def can_answer(user: User, recommendation: Recommendation) -> bool:
 
 def can_set_coverage_threshold(user: User, municipality: Municipality) -> bool:
     return user.role in MANAGERS and can_view(user, municipality)
+
+
+# --- risk profiles, concept documents, anti-risk programs, measures, evidence ---------------
+
+SCHOOL_WORKERS = (Role.ADMIN, Role.DIRECTOR)  # edit a school's profile, programs and evidence
+REVIEWERS = (Role.ADMIN, Role.CURATOR)  # verify profiles, review documents, judge evidence
+DISCUSSANTS = (Role.ADMIN, Role.COORDINATOR, Role.CURATOR, Role.DIRECTOR)  # measure comments
+HEATMAP_VIEWERS = (Role.ADMIN, Role.REGIONAL, Role.COORDINATOR, Role.CURATOR)
+PIPELINE_VIEWERS = (Role.ADMIN, Role.REGIONAL, Role.COORDINATOR)
+
+
+def school_work_types() -> tuple[type, ...]:
+    from tracker.programs.measure_models import Evidence, Measure
+    from tracker.programs.models import (AntiRiskProgram, ConceptDocument, DocumentVersion,
+                                         ProgramIndicator)
+    from tracker.risks.models import RiskProfile
+    return (RiskProfile, ConceptDocument, DocumentVersion, AntiRiskProgram, ProgramIndicator,
+            Measure, Evidence)
+
+
+def can_work_on_school(user: User, school: School) -> bool:
+    """Create a school's profile, documents and programs: its director (or an admin)."""
+    return user.role in SCHOOL_WORKERS and can_view(user, school)
+
+
+def can_review(user: User, obj) -> bool:
+    """Verify a profile, review a document or program, judge evidence: the school's curator."""
+    return user.role in REVIEWERS and can_view(user, obj)
+
+
+def can_comment(user: User, obj) -> bool:
+    return user.role in DISCUSSANTS and can_view(user, obj)
+
+
+def visible_programs(user: User) -> Select:
+    from tracker.programs.models import AntiRiskProgram
+    return select(AntiRiskProgram).join(School, AntiRiskProgram.school_id == School.id).where(
+        school_scope(user))
+
+
+def visible_measures(user: User) -> Select:
+    from tracker.programs.measure_models import Measure
+    from tracker.programs.models import AntiRiskProgram
+    return (select(Measure).join(AntiRiskProgram, Measure.program_id == AntiRiskProgram.id)
+            .join(School, AntiRiskProgram.school_id == School.id).where(school_scope(user)))
+
+
+def visible_evidence(user: User) -> Select:
+    from tracker.programs.measure_models import Evidence, Measure
+    from tracker.programs.models import AntiRiskProgram
+    return (select(Evidence).join(Measure, Evidence.measure_id == Measure.id)
+            .join(AntiRiskProgram, Measure.program_id == AntiRiskProgram.id)
+            .join(School, AntiRiskProgram.school_id == School.id).where(school_scope(user)))
+
+
+def visible_documents(user: User) -> Select:
+    from tracker.programs.models import ConceptDocument
+    return select(ConceptDocument).join(School, ConceptDocument.school_id == School.id).where(
+        school_scope(user))
 
 
 # --- the one fetch helper --------------------------------------------------------------------

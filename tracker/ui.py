@@ -54,10 +54,15 @@ NAVIGATION = (
     ("teachers.index", _l("Teachers"), tuple(Role)),
     ("teachers.courses", _l("Courses"), tuple(Role)),
     ("network.events", _l("Network and events"), tuple(Role)),
+    ("programs.queue", _l("My queue"), (Role.ADMIN, Role.CURATOR, Role.DIRECTOR)),
+    ("programs.index", _l("Programs"), tuple(Role)),
+    ("risks.heatmap", _l("Risk map"), (Role.ADMIN, Role.REGIONAL, Role.COORDINATOR, Role.CURATOR)),
+    ("programs.pipeline", _l("Pipeline"), (Role.ADMIN, Role.REGIONAL, Role.COORDINATOR)),
     ("admin.users", _l("Users"), (Role.ADMIN, Role.COORDINATOR)),
     ("admin.references", _l("Reference lists"), (Role.ADMIN,)),
     ("teachers.domains", _l("Deficit domains"), (Role.ADMIN,)),
     ("admin.audit", _l("Audit log"), (Role.ADMIN, Role.COORDINATOR)),
+    ("risks.directions", _l("Risk directions"), (Role.ADMIN,)),
 )
 
 

@@ -11,7 +11,7 @@ from tracker.demo.models import Installation
 from tracker.schools.models import Municipality, Region, ResultCategory, School, SchoolYearStatus
 
 # Bump when the demo content changes: a demo database of an older version is reloaded.
-DEMO_VERSION = "2022-h1.4"
+DEMO_VERSION = "2022-h1.5"
 
 
 class DemoRefused(Exception):
@@ -26,6 +26,7 @@ class DemoContext:
     municipality: Municipality | None = None
     schools: dict[str, School] = field(default_factory=dict)
     users: dict[str, User] = field(default_factory=dict)
+    risk_directions: dict = field(default_factory=dict)
 
 
 def load_demo() -> str:
@@ -110,6 +111,9 @@ def load_accounts(context: DemoContext) -> None:
 def loaders() -> list:
     """Every feature's demo loader, in dependency order (imported here: features import us)."""
     from tracker.network.demo import load as load_network
+    from tracker.programs.demo import load_programs
+    from tracker.risks.demo import load_risks
     from tracker.teachers.demo import load_teachers
     from tracker.visits.demo import load_visits
-    return [load_geography, load_accounts, load_teachers, load_visits, load_network]
+    return [load_geography, load_accounts, load_risks, load_programs, load_teachers,
+            load_visits, load_network]

@@ -17,7 +17,7 @@ from tracker.permissions import (MANAGERS, NETWORK_VIEWERS, can_edit, get_visibl
                                  role_required, visible_communities, visible_school_ids)
 from tracker.schools.models import School
 
-COMMUNITY_LABELS = {"name": _l("Name"), "kind": _l("Kind"), "theme": _l("Theme"),
+COMMUNITY_LABELS = {"name": _l("Title"), "kind": _l("Kind"), "theme": _l("Theme"),
                     "coordinator": _l("Coordinator")}
 
 

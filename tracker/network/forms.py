@@ -62,8 +62,8 @@ class ParticipationForm(FlaskForm):
     school_id = SelectField(_l("Organization"), coerce=int, validators=[DataRequired()])
     role = SelectField(_l("Participation"), validators=[DataRequired()])
     nomination = StringField(_l("Nomination (for a winner)"), validators=[Length(max=300)])
-    teachers = IntegerField(_l("Teachers"), validators=[Optional(), _not_negative()])
-    note = StringField(_l("Note"), validators=[Optional(), Length(max=500)])
+    teachers = IntegerField(_l("Number of teachers"), validators=[Optional(), _not_negative()])
+    note = StringField(_l("Remark"), validators=[Optional(), Length(max=500)])
     submit = SubmitField(_l("Mark participation"))
 
     def __init__(self, *args, **kwargs):
@@ -78,7 +78,7 @@ class ParticipationForm(FlaskForm):
 class StaffCountForm(FlaskForm):
     school_id = SelectField(_l("Organization"), coerce=int, validators=[DataRequired()])
     period = StringField(_l("Half-year"), validators=[DataRequired(), PERIOD_FORMAT])
-    teachers = IntegerField(_l("Teachers"), validators=[InputRequired(), _not_negative()])
+    teachers = IntegerField(_l("Number of teachers"), validators=[InputRequired(), _not_negative()])
     network_teachers = IntegerField(_l("Of them in network communities"),
                                     validators=[InputRequired(), _not_negative()])
     submit = SubmitField(_l("Save the counts"))
@@ -108,7 +108,7 @@ class TargetForm(FlaskForm):
 
 
 class CommunityForm(VersionedForm):
-    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=300)])
+    name = StringField(_l("Title"), validators=[DataRequired(), Length(max=300)])
     kind = SelectField(_l("Kind"), validators=[DataRequired()])
     theme = TextAreaField(_l("Theme"), validators=[Optional(), Length(max=5000)])
     coordinator = StringField(_l("Coordinator"), validators=[Optional(), Length(max=200)])

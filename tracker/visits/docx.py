@@ -101,7 +101,7 @@ def visit_sheet(data: VisitSheet) -> BytesIO:
         (_("Curator"), data.curator), (_("Date"), data.day), (_("Kind of visit"), data.kind),
         (_("Format"), data.format), (_("Status"), data.status)])
     document.add_heading(_("Participants"), level=2)
-    _table(document, (_("Name"), _("Position")), data.participants)
+    _table(document, (_("Full name"), _("Position")), data.participants)
     _section(document, _("Purpose"), data.purpose)
     _section(document, _("Agenda"), data.agenda)
     document.add_heading(_("What was checked"), level=2)

@@ -1,0 +1,145 @@
+"""Uploads that cannot hurt: a generated hostile corpus is refused with nothing stored, and a valid
+corpus with Cyrillic names comes back byte-identical as attachments."""
+import io
+import os
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from sqlalchemy import func, select
+
+from tracker import storage
+from tracker.auth.models import Role
+from tracker.db import db
+from tracker.programs.measure_models import Evidence, Measure
+from tracker.programs.models import DocumentVersion
+
+from tests import factories, program_factories as pf
+from tests.conftest import sign_in
+from tests.upload_corpus import PDF, hostile_corpus, valid_corpus
+
+MAX_FILE = 200 * 1024
+
+
+@pytest.fixture
+def setting(app, monkeypatch):
+    """A director of school A with a measure; school B's measure is out of reach."""
+    monkeypatch.setitem(app.config, "UPLOAD_MAX_BYTES", MAX_FILE)
+    direction = pf.make_direction()
+    school_a, school_b = factories.make_school(), factories.make_school()
+    director = factories.make_user(Role.DIRECTOR, school=school_a)
+    measure_a = pf.make_measure(pf.make_program(school_a, direction))
+    measure_b = pf.make_measure(pf.make_program(school_b, direction))
+    db.session.commit()
+    return {"director": director, "measure_a": measure_a.id, "measure_b": measure_b.id,
+            "school_a": school_a.id, "upload_dir": Path(app.config["UPLOAD_DIR"])}
+
+
+def stored_files(directory: Path) -> list[str]:
+    return sorted(os.listdir(directory)) if directory.exists() else []
+
+
+def upload(client, url: str, name: str, data: bytes, *, csrf: bool = True, **fields):
+    form = {"file": (io.BytesIO(data), name), "comment": "подтверждение", **fields}
+    return client.post(url, data=form, content_type="multipart/form-data", csrf=csrf)
+
+
+def rows() -> int:
+    return (db.session.scalar(select(func.count()).select_from(Evidence))
+            + db.session.scalar(select(func.count()).select_from(DocumentVersion)))
+
+
+def test_hostile_corpus_is_refused_and_nothing_is_stored(app, client, setting, capsys):
+    sign_in(client, setting["director"])
+    evidence_url = f"/programs/measures/{setting['measure_a']}/evidence"
+    document_url = f"/programs/schools/{setting['school_a']}/documents"
+    corpus = hostile_corpus(MAX_FILE)
+    tried, categories = 0, set()
+    for category, name, data in corpus:
+        for url, extra in ((evidence_url, {}), (document_url, {"kind": "concept", "year": "2022"})):
+            response = upload(client, url, name, data, **extra)
+            status = response.status_code
+            assert 400 <= status < 500, f"{category}: {name!r} -> {status}"
+            tried += 1
+        categories.add(category)
+    # the request limit itself: 413 with a clear message
+    app.config["MAX_CONTENT_LENGTH"], limit = 64 * 1024, app.config["MAX_CONTENT_LENGTH"]
+    try:
+        response = upload(client, evidence_url, "огромный.pdf", PDF + b"0" * (128 * 1024))
+        assert response.status_code == 413 and "МБ" in response.text
+        tried += 1
+    finally:
+        app.config["MAX_CONTENT_LENGTH"] = limit
+    response = upload(client, f"/programs/measures/{setting['measure_b']}/evidence",
+                      "чужая школа.pdf", PDF)
+    assert response.status_code == 404
+    response = upload(client, evidence_url, "без токена.pdf", PDF, csrf=False)
+    assert response.status_code == 400
+    tried += 2
+    categories |= {"oversized request", "another school's measure", "no CSRF token"}
+
+    assert stored_files(setting["upload_dir"]) == []
+    assert rows() == 0
+    assert tried >= 30 and len(categories) >= 12
+    with capsys.disabled():
+        print(f"\nuploads: {tried} hostile uploads in {len(categories)} categories tried, "
+              f"{rows()} rows and {len(stored_files(setting['upload_dir']))} files stored")
+
+
+def test_valid_corpus_downloads_byte_identical_with_cyrillic_names(app, client, setting):
+    sign_in(client, setting["director"])
+    url = f"/programs/measures/{setting['measure_a']}/evidence"
+    corpus = valid_corpus()
+    for name, data in corpus:
+        response = upload(client, url, name, data)
+        assert response.status_code == 302, f"{name}: {response.status_code}"
+    items = db.session.scalars(select(Evidence).order_by(Evidence.id)).all()
+    assert [e.original_name for e in items] == [name for name, _ in corpus]
+    assert len(stored_files(setting["upload_dir"])) == len(corpus)
+    for item, (name, data) in zip(items, corpus):
+        assert name not in item.stored_name
+        response = client.get(f"/programs/evidence/{item.id}/file")
+        assert response.status_code == 200
+        assert response.data == data
+        disposition = response.headers["Content-Disposition"]
+        assert disposition.startswith("attachment")
+        assert f"filename*=UTF-8''{quote(name)}" in disposition
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_downloads_are_scoped(app, client, setting):
+    other = factories.make_user(Role.DIRECTOR, school=factories.make_school())
+    item = pf.make_evidence(db.session.get(Measure, setting["measure_a"]), setting["director"])
+    db.session.commit()
+    sign_in(client, other)
+    assert client.get(f"/programs/evidence/{item.id}/file").status_code == 404
+
+
+def test_a_failed_commit_leaves_no_file(app, client, setting, monkeypatch):
+    from tracker.programs import measure_services
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(measure_services, "add_evidence", broken)
+    sign_in(client, setting["director"])
+    with pytest.raises(RuntimeError):
+        upload(client, f"/programs/measures/{setting['measure_a']}/evidence", "приказ.pdf", PDF)
+    assert stored_files(setting["upload_dir"]) == []
+    assert rows() == 0
+
+
+def test_storage_refuses_foreign_stored_names(app):
+    for name in ("../tracker.db", "abc.pdf", "/etc/passwd", ""):
+        with pytest.raises(ValueError):
+            storage.path_of(name)
+
+
+def test_save_writes_atomically_under_random_names(app):
+    first = storage.save_bytes("Приказ.pdf", PDF)
+    second = storage.save_bytes("Приказ.pdf", PDF)
+    assert first.stored_name != second.stored_name
+    assert storage.path_of(first.stored_name).read_bytes() == PDF
+    assert not [n for n in os.listdir(app.config["UPLOAD_DIR"]) if n.startswith(".upload-")]
+    storage.delete(first.stored_name)
+    assert not storage.path_of(first.stored_name).exists()

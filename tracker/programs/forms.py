@@ -1,0 +1,138 @@
+from datetime import date
+
+from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
+from wtforms import (DateField, HiddenField, IntegerField, SelectField, StringField, SubmitField,
+                     TextAreaField)
+from wtforms.validators import (URL, DataRequired, InputRequired, Length, NumberRange, Optional,
+                                ValidationError)
+
+from tracker.forms import EXPECTED_YEAR, FilterForm, VersionedForm
+from tracker.programs.measure_models import MeasureStatus, Verdict
+from tracker.programs.models import DocumentKind
+
+DOCUMENT_KIND_LABELS = {
+    DocumentKind.CONCEPT: _l("Development concept"),
+    DocumentKind.MEDIUM_TERM: _l("Medium-term development program"),
+}
+REVIEW_LABELS = {
+    "draft": _l("draft"), "in_review": _l("in review"), "returned": _l("returned for rework"),
+    "approved": lazy_pgettext("review status", "approved"),
+}
+REVIEW_BADGES = {"draft": "secondary", "in_review": "info", "returned": "warning",
+                 "approved": "success"}
+MEASURE_LABELS = {
+    MeasureStatus.PLANNED: _l("planned"), MeasureStatus.IN_PROGRESS: _l("in progress"),
+    MeasureStatus.DONE: _l("done"), MeasureStatus.CONFIRMED: _l("confirmed by the curator"),
+    MeasureStatus.POSTPONED: _l("postponed"), MeasureStatus.NOT_DONE: _l("not done"),
+}
+MEASURE_BADGES = {"planned": "secondary", "in_progress": "info", "done": "primary",
+                  "confirmed": "success", "postponed": "warning", "not_done": "dark"}
+VERDICT_LABELS = {Verdict.PENDING: _l("waiting for review"), Verdict.ACCEPTED: _l("accepted"),
+                  Verdict.NEEDS_WORK: _l("needs rework")}
+VERDICT_BADGES = {"pending": "info", "accepted": "success", "needs_work": "warning"}
+
+
+class DocumentUploadForm(FlaskForm):
+    kind = SelectField(_l("Document"), choices=[(k.value, v) for k, v in
+                                                DOCUMENT_KIND_LABELS.items()])
+    year = IntegerField(_l("Year"), default=lambda: date.today().year,
+                        validators=[InputRequired(), NumberRange(2015, 2100, EXPECTED_YEAR)])
+    title = StringField(_l("Title"), validators=[Optional(), Length(max=500)])
+    note = TextAreaField(_l("Remark"), validators=[Optional(), Length(max=2000)])
+    file = FileField(_l("File (PDF, DOCX, XLSX, ODT, JPG, PNG)"))
+    submit = SubmitField(_l("Upload"))
+
+
+class DocumentVersionForm(VersionedForm):
+    note = TextAreaField(_l("What changed"), validators=[Optional(), Length(max=2000)])
+    file = FileField(_l("File (PDF, DOCX, XLSX, ODT, JPG, PNG)"))
+    submit = SubmitField(_l("Upload a new version"))
+
+
+class ReviewForm(FlaskForm):
+    action = HiddenField(validators=[DataRequired()])
+    comment = TextAreaField(_l("Comment"), validators=[Optional(), Length(max=4000)])
+
+
+class ProgramCreateForm(FlaskForm):
+    direction_id = SelectField(_l("Risk direction"), coerce=int, validators=[InputRequired()])
+    goal = TextAreaField(_l("Goal"), validators=[Optional(), Length(max=4000)])
+    submit = SubmitField(_l("Create the program"))
+
+
+class ProgramForm(VersionedForm):
+    goal = TextAreaField(_l("Goal"), validators=[DataRequired(), Length(max=4000)])
+    tasks = TextAreaField(_l("Tasks (one per line)"), validators=[Optional(), Length(max=8000)])
+    expected_results = TextAreaField(_l("Expected results"),
+                                     validators=[Optional(), Length(max=8000)])
+    responsible = StringField(_l("Responsible people"), validators=[Optional(), Length(max=500)])
+    submit = SubmitField(_l("Save"))
+
+
+class IndicatorForm(FlaskForm):
+    name = StringField(_l("Indicator"), validators=[DataRequired(), Length(max=500)])
+    unit = StringField(_l("Unit"), validators=[Optional(), Length(max=50)])
+    baseline = StringField(_l("Baseline"), validators=[Optional(), Length(max=50)])
+    target = StringField(_l("Target"), validators=[Optional(), Length(max=50)])
+    submit = SubmitField(_l("Add an indicator"))
+
+
+class MeasureFields:
+    task = SelectField(_l("Task"), validate_choice=False, validators=[Optional()])
+    title = StringField(_l("Measure"), validators=[DataRequired(), Length(max=500)])
+    due_on = DateField(_l("Due date"), validators=[InputRequired()])
+    responsible = StringField(_l("Responsible"), validators=[Optional(), Length(max=200)])
+    expected_result = TextAreaField(_l("Expected result"), validators=[Optional(),
+                                                                       Length(max=4000)])
+    evidence_kind = StringField(_l("Evidence expected"), validators=[Optional(), Length(max=200)])
+
+
+class MeasureCreateForm(MeasureFields, FlaskForm):
+    submit = SubmitField(_l("Add the measure"))
+
+
+class MeasureForm(MeasureFields, VersionedForm):
+    status = SelectField(_l("Status"))
+    reason = TextAreaField(_l("Reason (if postponed or not done)"),
+                           validators=[Optional(), Length(max=4000)])
+    submit = SubmitField(_l("Save"))
+
+
+class AdoptForm(FlaskForm):
+    suggestion_id = SelectField(_l("Suggested measure"), coerce=int, validators=[InputRequired()])
+    due_on = DateField(_l("Due date"), validators=[InputRequired()])
+    submit = SubmitField(_l("Adopt"))
+
+
+class EvidenceForm(FlaskForm):
+    file = FileField(_l("File (PDF, DOCX, XLSX, ODT, JPG, PNG)"))
+    url = StringField(_l("…or a link"), validators=[Optional(), Length(max=1000),
+                                                      URL(message=_l("Enter a full address "
+                                                                     "(https://…)."))])
+    comment = TextAreaField(_l("Comment"), validators=[Optional(), Length(max=2000)])
+    replaces_id = SelectField(_l("Replaces returned evidence"), coerce=int, default=0)
+    submit = SubmitField(_l("Upload evidence"))
+
+    def validate_url(self, field):
+        if field.data and not field.data.lower().startswith(("https://", "http://")):
+            raise ValidationError(_l("Enter a full address (https://…)."))
+
+
+class VerdictForm(FlaskForm):
+    verdict = SelectField(_l("Verdict"), choices=[
+        (Verdict.ACCEPTED.value, VERDICT_LABELS[Verdict.ACCEPTED]),
+        (Verdict.NEEDS_WORK.value, VERDICT_LABELS[Verdict.NEEDS_WORK])])
+    comment = TextAreaField(_l("Comment"), validators=[Optional(), Length(max=4000)])
+    submit = SubmitField(_l("Give the verdict"))
+
+
+class CommentForm(FlaskForm):
+    text = TextAreaField(_l("Comment"), validators=[DataRequired(), Length(max=4000)])
+    submit = SubmitField(_l("Send"))
+
+
+class ProgramFilterForm(FilterForm):
+    year = IntegerField(_l("Year"), validators=[Optional(), NumberRange(2015, 2100)])

@@ -1,0 +1,260 @@
+"""Uploaded files (evidence, document versions, visit attachments): validate, save, serve, delete.
+
+The contract for features:
+
+    stored = storage.save(request.files["file"])      # UploadRejected (a DomainError) if unsafe
+    with storage.discard_on_failure(stored):          # commits; on any failure removes the file
+        services.add_evidence(..., stored=stored)
+
+    return storage.send(row.stored_name, row.original_name)   # only from a view that checked scope
+    storage.delete(row.stored_name)                   # after the row's deletion is committed
+    with storage.open_file(row.stored_name) as handle: ...   # server-side reading (reports)
+
+Files live under app.config["UPLOAD_DIR"] (instance/uploads by default, never under static/) with
+random names; the original name is kept in the database only. Writes go to a temporary file in
+the same directory, are fsynced and renamed, so a reader never sees half a file.
+"""
+import io
+import os
+import re
+import secrets
+import tempfile
+import unicodedata
+import zipfile
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from flask import abort, current_app, send_file
+from flask_babel import lazy_gettext as _l
+
+from tracker.db import db
+from tracker.errors import DomainError
+
+ALLOWED_EXTENSIONS = ("pdf", "docx", "xlsx", "odt", "jpg", "jpeg", "png")
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png",
+}
+# What the package itself must declare, read from [Content_Types].xml or the ODF mimetype entry.
+PACKAGE_MARKERS = {
+    "docx": b"wordprocessingml.document.main+xml",
+    "xlsx": b"spreadsheetml.sheet.main+xml",
+    "odt": b"application/vnd.oasis.opendocument.text",
+}
+# An inner extension that makes «приказ.exe.pdf» suspicious enough to refuse.
+DANGEROUS_INNER = {"exe", "com", "bat", "cmd", "scr", "pif", "msi", "dll", "js", "jse", "vbs",
+                   "vbe", "wsf", "ps1", "sh", "php", "phtml", "html", "htm", "xhtml", "svg",
+                   "jar", "hta", "lnk", "docm", "xlsm", "dotm", "xltm", "pptm", "reg"}
+MACRO_MARKERS = (b"macroEnabled", b"vbaProject", b"vbaData")
+PDF_ACTIVE = (b"/JavaScript", b"/Launch", b"/EmbeddedFile")
+
+MAX_NAME_LENGTH = 200
+MAX_ZIP_ENTRIES = 1000
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 200
+MAX_MANIFEST_BYTES = 1024 * 1024
+STORED_NAME = re.compile(r"^[0-9a-f]{32}\.[a-z]{3,4}$")
+
+
+class UploadRejected(DomainError):
+    message = _l("The file was not accepted.")
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    stored_name: str
+    original_name: str
+    size: int
+    content_type: str
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    original_name: str
+    extension: str
+    data: bytes
+
+
+# --- validation ------------------------------------------------------------------------------
+
+def max_file_bytes() -> int:
+    config = current_app.config
+    return int(config.get("UPLOAD_MAX_BYTES") or config["MAX_CONTENT_LENGTH"])
+
+
+def clean_name(raw: str | None) -> tuple[str, str]:
+    """The display name and the lower-case extension, or UploadRejected for a hostile name."""
+    name = unicodedata.normalize("NFC", raw or "").strip()
+    if not name:
+        raise UploadRejected(_l("The file has no name."))
+    if "\x00" in name or any(unicodedata.category(ch) == "Cc" for ch in name):
+        raise UploadRejected(_l("The file name contains control characters."))
+    if "/" in name or "\\" in name or name.startswith(".") or ".." in name:
+        raise UploadRejected(_l("The file name must not contain a path."))
+    if len(name) > MAX_NAME_LENGTH:
+        raise UploadRejected(_l("The file name is too long."))
+    stem, dot, extension = name.rpartition(".")
+    extension = extension.lower()
+    if not dot or not stem or extension not in ALLOWED_EXTENSIONS:
+        raise UploadRejected(_l("Files of this type are not accepted. Allowed: %(list)s.",
+                                list="PDF, DOCX, XLSX, ODT, JPG, PNG"))
+    inner = {part.strip().lower() for part in stem.split(".")[1:]}
+    if inner & DANGEROUS_INNER:
+        raise UploadRejected(_l("The file name has a double extension."))
+    return name, extension
+
+
+def check(filename: str | None, data: bytes) -> CheckedFile:
+    """Refuse anything that is not what its name says, or is too big, empty or active."""
+    name, extension = clean_name(filename)
+    if not data:
+        raise UploadRejected(_l("The file is empty."))
+    if len(data) > max_file_bytes():
+        raise UploadRejected(_l("The file is too large."))
+    if extension == "pdf":
+        _check_pdf(data)
+    elif extension in ("jpg", "jpeg"):
+        _require(data.startswith(b"\xff\xd8\xff"), extension)
+    elif extension == "png":
+        _require(data.startswith(b"\x89PNG\r\n\x1a\n"), extension)
+    else:
+        _check_package(data, extension)
+    return CheckedFile(original_name=name, extension=extension, data=data)
+
+
+def _require(condition: bool, extension: str) -> None:
+    if not condition:
+        raise UploadRejected(_l("The content of the file does not match its extension (%(ext)s).",
+                                ext=extension.upper()))
+
+
+def _check_pdf(data: bytes) -> None:
+    _require(data.startswith(b"%PDF-"), "pdf")
+    if any(marker in data for marker in PDF_ACTIVE):
+        raise UploadRejected(_l("PDF files with scripts or embedded files are not accepted."))
+
+
+def _check_package(data: bytes, extension: str) -> None:
+    """OOXML/ODF: a zip whose entry count and unpacked size are bounded before anything is read."""
+    _require(data.startswith(b"PK\x03\x04"), extension)
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError):
+        _require(False, extension)
+    with archive:
+        entries = archive.infolist()
+        if len(entries) > MAX_ZIP_ENTRIES:
+            raise UploadRejected(_l("The document has too many parts."))
+        unpacked = sum(entry.file_size for entry in entries)
+        packed = max(sum(entry.compress_size for entry in entries), 1)
+        if unpacked > MAX_UNPACKED_BYTES or unpacked / packed > MAX_COMPRESSION_RATIO:
+            raise UploadRejected(_l("The document unpacks to an unreasonable size."))
+        names = {entry.filename for entry in entries}
+        if any(_is_macro_part(n) for n in names):
+            raise UploadRejected(_l("Documents with macros are not accepted."))
+        manifest = "mimetype" if extension == "odt" else "[Content_Types].xml"
+        _require(manifest in names, extension)
+        try:
+            with archive.open(manifest) as handle:
+                declared = handle.read(MAX_MANIFEST_BYTES)
+        except (zipfile.BadZipFile, RuntimeError, NotImplementedError, OSError):
+            _require(False, extension)
+    if any(marker in declared for marker in MACRO_MARKERS):
+        raise UploadRejected(_l("Documents with macros are not accepted."))
+    _require(PACKAGE_MARKERS[extension] in declared, extension)
+
+
+def _is_macro_part(name: str) -> bool:
+    lowered = name.lower()
+    return (lowered.endswith("vbaproject.bin") or lowered.endswith("vbadata.xml")
+            or lowered.startswith("basic/") or lowered.startswith("scripts/"))
+
+
+# --- saving, serving, deleting ---------------------------------------------------------------
+
+def upload_dir() -> Path:
+    path = Path(current_app.config["UPLOAD_DIR"])
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def save(upload) -> StoredFile:
+    """Check and store an uploaded werkzeug FileStorage; UploadRejected stores nothing."""
+    if upload is None or not getattr(upload, "filename", None):
+        raise UploadRejected(_l("Choose a file."))
+    limit = max_file_bytes()
+    data = upload.stream.read(limit + 1)
+    return save_bytes(upload.filename, data)
+
+
+def save_bytes(filename: str, data: bytes) -> StoredFile:
+    checked = check(filename, data)
+    stored_name = f"{secrets.token_hex(16)}.{checked.extension}"
+    directory = upload_dir()
+    descriptor, temporary = tempfile.mkstemp(dir=directory, prefix=".upload-")
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(checked.data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, directory / stored_name)
+        _fsync_directory(directory)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return StoredFile(stored_name=stored_name, original_name=checked.original_name,
+                      size=len(checked.data), content_type=CONTENT_TYPES[checked.extension])
+
+
+def _fsync_directory(directory: Path) -> None:
+    try:
+        descriptor = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
+
+
+@contextmanager
+def discard_on_failure(stored: StoredFile):
+    """Run the database work for `stored` and commit; if anything fails, remove the file."""
+    try:
+        yield stored
+        db.session.commit()
+    except BaseException:
+        db.session.rollback()
+        delete(stored.stored_name)
+        raise
+
+
+def path_of(stored_name: str) -> Path:
+    if not STORED_NAME.match(stored_name or ""):
+        raise ValueError(f"not a stored file name: {stored_name!r}")
+    return Path(current_app.config["UPLOAD_DIR"]) / stored_name
+
+
+def open_file(stored_name: str) -> BinaryIO:
+    """The stored bytes for server-side use (a report embedding a file); close it after use."""
+    return path_of(stored_name).open("rb")
+
+
+def send(stored_name: str, original_name: str, content_type: str | None = None):
+    """The file as an attachment with its original (Cyrillic) name, RFC 5987 encoded."""
+    path = path_of(stored_name)
+    if not path.is_file():
+        abort(404)
+    return send_file(path, as_attachment=True, download_name=original_name,
+                     mimetype=content_type or "application/octet-stream", max_age=0)
+
+
+def delete(stored_name: str) -> None:
+    path_of(stored_name).unlink(missing_ok=True)
