@@ -144,4 +144,4 @@ def purge(teacher_id: int):
     return redirect(url_for(".card", teacher_id=teacher.id))
 
 
-from tracker.teachers import views_import, views_records, views_school  # noqa: E402,F401
+from tracker.teachers import indicators, views_import, views_records, views_school  # noqa: E402,F401,E501

@@ -1,0 +1,76 @@
+"""The teachers' figures for the indicators feature, with the teachers behind each school's figure.
+
+Shares of teachers count active teachers of a school; a school runs mentoring (1 of 1) when its
+program is approved and a pair is active in the period (DOMAIN.md §7, §9).
+"""
+from flask import url_for
+from flask_babel import gettext as _
+from sqlalchemy import Select, select
+
+from tracker.db import db
+from tracker.indicators.calculations import Fraction
+from tracker.indicators.providers import RecordList, RecordRow, drills, provides
+from tracker.periods import HalfYear
+from tracker.teachers import queries
+from tracker.teachers.models import (APPROVED_PLAN, CourseCompletion, DevelopmentPlan,
+                                     Diagnostic, Teacher)
+
+
+def _shares(counted: dict[int, int], school_ids: Select) -> dict[int, Fraction]:
+    return {school_id: Fraction(counted.get(school_id, 0), total)
+            for school_id, total in queries.active_teachers(school_ids).items()}
+
+
+@provides("teachers_diagnosed")
+def diagnosed(school_ids: Select, period: HalfYear) -> dict[int, Fraction]:
+    return _shares(queries.diagnosed_teachers(school_ids, until=period.ends_on), school_ids)
+
+
+@provides("teachers_with_plan")
+def with_plan(school_ids: Select, period: HalfYear) -> dict[int, Fraction]:
+    return _shares(queries.teachers_with_plan(school_ids), school_ids)
+
+
+@provides("teachers_courses_3y")
+def recent_course(school_ids: Select, period: HalfYear) -> dict[int, Fraction]:
+    return _shares(queries.teachers_with_recent_course(school_ids, on=period.ends_on), school_ids)
+
+
+@provides("schools_with_mentoring")
+def mentoring(school_ids: Select, period: HalfYear) -> dict[int, Fraction]:
+    running = queries.schools_running_mentoring(school_ids, period)
+    return {school_id: Fraction(int(school_id in running), 1)
+            for school_id in db.session.scalars(school_ids)}
+
+
+def _teacher_records(school_id: int, counted_ids: Select) -> RecordList:
+    counted = set(db.session.scalars(counted_ids))
+    teachers = db.session.execute(
+        select(Teacher.id, Teacher.full_name, Teacher.position)
+        .where(Teacher.school_id == school_id, Teacher.is_active.is_(True))
+        .order_by(Teacher.full_name)).all()
+    records = RecordList([_("Teacher"), _("Position")])
+    for teacher_id, name, position in teachers:
+        records.rows.append(RecordRow([name, position], url=url_for("teachers.card",
+                                                                    teacher_id=teacher_id),
+                                      counted=teacher_id in counted))
+    return records
+
+
+@drills("teachers_diagnosed")
+def diagnosed_records(school_id: int, period: HalfYear) -> RecordList:
+    return _teacher_records(school_id, select(Diagnostic.teacher_id).where(
+        Diagnostic.held_on <= period.ends_on))
+
+
+@drills("teachers_with_plan")
+def plan_records(school_id: int, period: HalfYear) -> RecordList:
+    return _teacher_records(school_id, select(DevelopmentPlan.teacher_id).where(
+        DevelopmentPlan.status.in_(APPROVED_PLAN)))
+
+
+@drills("teachers_courses_3y")
+def course_records(school_id: int, period: HalfYear) -> RecordList:
+    since = queries.three_years_before(period.ends_on)
+    return _teacher_records(school_id, select(CourseCompletion.teacher_id).where(
+        CourseCompletion.completed_on > since, CourseCompletion.completed_on <= period.ends_on))
