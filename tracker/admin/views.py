@@ -7,6 +7,7 @@ from flask_login import current_user
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
+from tracker.editing import save_versioned_edit
 from tracker.admin import services
 from tracker.admin.forms import (AuditFilterForm, CategoryForm, MunicipalityForm,
                                  PasswordResetForm, RegionForm, UserFilterForm, UserForm)
@@ -14,12 +15,11 @@ from tracker.audit import AuditEvent
 from tracker.auth.forms import EmptyForm
 from tracker.auth.models import Role, User
 from tracker.db import db
-from tracker.errors import DomainError, StaleEdit
-from tracker.forms import stale_differences
+from tracker.errors import DomainError
 from tracker.permissions import (MANAGERS, creatable_roles, get_visible_or_404, role_required,
                                  visible_municipalities, visible_regions, visible_schools,
                                  visible_users)
-from tracker.schools.models import Municipality, Region, ResultCategory, School
+from tracker.schools.models import Region, ResultCategory, School
 from tracker.ui import ROLE_LABELS
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -100,16 +100,11 @@ def user_edit(user_id: int):
     form = _user_form(request.form if request.method == "POST" else None, obj=user)
     differences = []
     if form.validate_on_submit():
-        try:
-            services.update_user(user, version=form.version.data, **_user_fields(form))
-        except StaleEdit as error:
-            differences = stale_differences(user, form, USER_LABELS)
-            form.version.data = str(user.version)
-            flash(str(error), "warning")
-        except DomainError as error:
-            form.login.errors.append(str(error))
-        else:
-            db.session.commit()
+        differences = save_versioned_edit(
+            user, form, USER_LABELS,
+            lambda: services.update_user(user, version=form.version.data, **_user_fields(form)),
+            error_field=form.login)
+        if differences is None:
             flash(_("Changes saved."), "success")
             return redirect(url_for(".users"))
     return render_template("admin/user_form.html", form=form, user=user, differences=differences)

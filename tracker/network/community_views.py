@@ -6,9 +6,9 @@ from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from tracker.editing import save_versioned_edit
 from tracker.db import db
-from tracker.errors import DomainError, StaleEdit
-from tracker.forms import stale_differences
+from tracker.errors import DomainError
 from tracker.network import labels, services
 from tracker.network.blueprint import bp, chosen_municipality, organization_choices
 from tracker.network.forms import ClusterRankForm, CommunityForm, MemberCountForm
@@ -72,16 +72,11 @@ def edit_community(community_id: int):
         form.base_school_id.data = community.base_school_id or 0
     differences = []
     if form.validate_on_submit():
-        try:
-            services.update_community(community, version=form.version.data, **_fields(form))
-        except StaleEdit as error:
-            differences = stale_differences(community, form, COMMUNITY_LABELS)
-            form.version.data = str(community.version)
-            flash(str(error), "warning")
-        except DomainError as error:
-            flash(str(error), "danger")
-        else:
-            db.session.commit()
+        differences = save_versioned_edit(
+            community, form, COMMUNITY_LABELS,
+            lambda: services.update_community(community, version=form.version.data,
+                                              **_fields(form)))
+        if differences is None:
             flash(_("Changes saved."), "success")
             return redirect(url_for(".community", community_id=community.id))
     return render_template("network/community_form.html", form=form, community=community,

@@ -6,9 +6,9 @@ from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from tracker.editing import save_versioned_edit
 from tracker.db import db
-from tracker.errors import DomainError, StaleEdit
-from tracker.forms import stale_differences
+from tracker.errors import DomainError
 from tracker.network import labels, queries, services
 from tracker.network.blueprint import (bp, chosen_municipality, chosen_span, latest_event_day,
                                        municipality_choices, organization_choices)
@@ -115,16 +115,11 @@ def edit_event(event_id: int):
         form.host_school_id.data = event.host_school_id or 0
     differences = []
     if form.validate_on_submit():
-        try:
-            services.update_event(event, version=form.version.data, **_event_fields(form))
-        except StaleEdit as error:
-            differences = stale_differences(event, form, EVENT_LABELS)
-            form.version.data = str(event.version)
-            flash(str(error), "warning")
-        except DomainError as error:
-            flash(str(error), "danger")
-        else:
-            db.session.commit()
+        differences = save_versioned_edit(
+            event, form, EVENT_LABELS,
+            lambda: services.update_event(event, version=form.version.data,
+                                          **_event_fields(form)))
+        if differences is None:
             flash(_("Changes saved."), "success")
             return redirect(url_for(".event", event_id=event.id))
     return render_template("network/event_form.html", form=form, event=event,

@@ -9,10 +9,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from tracker import storage
+from tracker.editing import save_versioned_edit
 from tracker.auth.forms import EmptyForm
 from tracker.db import db
-from tracker.errors import DomainError, StaleEdit
-from tracker.forms import stale_differences
+from tracker.errors import DomainError
 from tracker.permissions import (DISCUSSANTS, REVIEWERS, SCHOOL_WORKERS, can_comment, can_edit,
                                  can_review, get_visible_or_404, role_required, signed_in)
 from tracker.programs import measure_services as services
@@ -128,17 +128,13 @@ def measure_edit(measure_id: int):
     differences = []
     if form.validate_on_submit():
         fields = {name: form[name].data for name in services.MEASURE_FIELDS}
-        try:
-            services.update_measure(measure, version=form.version.data, status=form.status.data,
-                                    reason=form.reason.data or "", **fields)
-        except StaleEdit as error:
-            differences = stale_differences(measure, form, MEASURE_FIELD_LABELS)
-            form.version.data = str(measure.version)
-            flash(str(error), "warning")
-        except DomainError as error:
-            form.reason.errors = [str(error)]
-        else:
-            db.session.commit()
+        differences = save_versioned_edit(
+            measure, form, MEASURE_FIELD_LABELS,
+            lambda: services.update_measure(measure, version=form.version.data,
+                                            status=form.status.data,
+                                            reason=form.reason.data or "", **fields),
+            error_field=form.reason)
+        if differences is None:
             flash(_("Changes saved."), "success")
             return redirect(url_for(".measure", measure_id=measure.id))
     status = 409 if differences else (422 if request.method == "POST" else 200)

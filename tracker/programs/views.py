@@ -11,11 +11,11 @@ from flask_login import current_user
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
+from tracker.editing import save_versioned_edit
 from tracker.auth.forms import EmptyForm
 from tracker.db import db
 from tracker.forms import ConfirmForm
-from tracker.errors import DomainError, StaleEdit
-from tracker.forms import stale_differences
+from tracker.errors import DomainError
 from tracker.permissions import (REVIEWERS, SCHOOL_WORKERS, can_edit, can_review,
                                  can_work_on_school, get_visible_or_404, role_required, signed_in,
                                  visible_programs)
@@ -187,17 +187,11 @@ def program_edit(program_id: int):
     differences = []
     if form.validate_on_submit():
         fields = {name: form[name].data for name in services.PROGRAM_FIELDS}
-        try:
-            services.update_program(program, version=form.version.data, actor=current_user,
-                                    **fields)
-        except StaleEdit as error:
-            differences = stale_differences(program, form, PROGRAM_LABELS)
-            form.version.data = str(program.version)
-            flash(str(error), "warning")
-        except DomainError as error:
-            flash(str(error), "danger")
-        else:
-            db.session.commit()
+        differences = save_versioned_edit(
+            program, form, PROGRAM_LABELS,
+            lambda: services.update_program(program, version=form.version.data,
+                                            actor=current_user, **fields))
+        if differences is None:
             flash(_("Changes saved."), "success")
             return redirect(url_for(".program", program_id=program.id))
     status = 409 if differences else (422 if request.method == "POST" else 200)

@@ -7,11 +7,11 @@ from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from tracker.editing import save_versioned_edit
 from tracker.auth.forms import EmptyForm
 from tracker.auth.models import CuratorAssignment, Role, User
 from tracker.db import db
-from tracker.errors import DomainError, StaleEdit
-from tracker.forms import stale_differences
+from tracker.errors import DomainError
 from tracker.permissions import (MANAGERS, can_assign_curators, can_edit, get_visible_or_404,
                                  role_required, signed_in)
 from tracker.schools import queries, services
@@ -110,16 +110,10 @@ def edit(school_id: int):
     differences = []
     if form.validate_on_submit():
         fields = {name: form[name].data for name in services.SCHOOL_FIELDS}
-        try:
-            services.update_school(school, version=form.version.data, **fields)
-        except StaleEdit as error:
-            differences = stale_differences(school, form, SCHOOL_LABELS)
-            form.version.data = str(school.version)
-            flash(str(error), "warning")
-        except DomainError as error:
-            flash(str(error), "danger")
-        else:
-            db.session.commit()
+        differences = save_versioned_edit(
+            school, form, SCHOOL_LABELS,
+            lambda: services.update_school(school, version=form.version.data, **fields))
+        if differences is None:
             flash(_("Changes saved."), "success")
             return redirect(url_for(".card", school_id=school.id))
     return render_template("schools/form.html", form=form, school=school, differences=differences)

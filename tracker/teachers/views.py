@@ -11,11 +11,11 @@ from sqlalchemy import func, or_
 from sqlalchemy.orm import selectinload
 
 from tracker import audit
+from tracker.editing import save_versioned_edit
 from tracker.auth.forms import EmptyForm
 from tracker.auth.models import Role
 from tracker.db import db
-from tracker.errors import DomainError, StaleEdit
-from tracker.forms import stale_differences
+from tracker.errors import DomainError
 from tracker.permissions import (STAFF_EDITORS, can_edit, can_edit_staff, get_visible_or_404,
                                  role_required, signed_in, visible_schools, visible_teachers)
 from tracker.schools.models import School
@@ -114,17 +114,13 @@ def edit(teacher_id: int):
     form = _teacher_form(request.form if request.method == "POST" else None, obj=teacher)
     differences = []
     if form.validate_on_submit():
-        try:
-            services.update_teacher(teacher, version=form.version.data,
-                                    **{name: form[name].data for name in services.TEACHER_FIELDS})
-        except StaleEdit as error:
-            differences = stale_differences(teacher, form, TEACHER_LABELS)
-            form.version.data = str(teacher.version)
-            flash(str(error), "warning")
-        except DomainError as error:
-            form.full_name.errors.append(str(error))
-        else:
-            db.session.commit()
+        differences = save_versioned_edit(
+            teacher, form, TEACHER_LABELS,
+            lambda: services.update_teacher(
+                teacher, version=form.version.data,
+                **{name: form[name].data for name in services.TEACHER_FIELDS}),
+            error_field=form.full_name)
+        if differences is None:
             flash(_("Changes saved."), "success")
             return redirect(url_for(".card", teacher_id=teacher.id))
     return render_template("teachers/form.html", form=form, teacher=teacher,

@@ -6,11 +6,11 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from tracker.editing import save_versioned_edit
 from tracker.auth.forms import EmptyForm
 from tracker.auth.models import Role
 from tracker.db import db
-from tracker.errors import DomainError, StaleEdit
-from tracker.forms import stale_differences
+from tracker.errors import DomainError
 from tracker.periods import BadPeriod, HalfYear, recent_half_years
 from tracker.permissions import (can_edit_visit, can_record_visit, get_visible_or_404,
                                  role_required, signed_in)
@@ -22,7 +22,8 @@ from tracker.visits.models import Visit
 
 bp = Blueprint("visits", __name__, url_prefix="/visits")
 
-RECORD_LABELS = {"planned_on": _l("Planned for"), "kind": _l("Kind of visit"), "format": _l("Format"), "purpose": _l("Purpose"),
+RECORD_LABELS = {"planned_on": _l("Planned for"), "kind": _l("Kind of visit"),
+                 "format": _l("Format"), "purpose": _l("Purpose"),
                  "agenda": _l("Agenda"), "findings": _l("Findings"),
                  "visited_on": _l("Date of the visit")}
 PERIOD_CHOICES = 12
@@ -109,19 +110,13 @@ def record(visit_id: int):
     if form.validate_on_submit():
         fields = {name: form[name].data for name in services.RECORD_FIELDS}
         fields["lessons_observed_count"] = fields["lessons_observed_count"] or 0
-        try:
-            services.record_visit(visit, version=form.version.data,
-                                  visited_on=form.visited_on.data, complete=form.complete.data,
-                                  participants=parse_participants(form.participants.data),
-                                  **fields)
-        except StaleEdit as error:
-            differences = stale_differences(visit, form, RECORD_LABELS)
-            form.version.data = str(visit.version)
-            flash(str(error), "warning")
-        except DomainError as error:
-            flash(str(error), "danger")
-        else:
-            db.session.commit()
+        differences = save_versioned_edit(
+            visit, form, RECORD_LABELS,
+            lambda: services.record_visit(
+                visit, version=form.version.data, visited_on=form.visited_on.data,
+                complete=form.complete.data,
+                participants=parse_participants(form.participants.data), **fields))
+        if differences is None:
             flash(_("The visit has been saved."), "success")
             return redirect(url_for(".detail", visit_id=visit.id))
     return render_template("visits/record.html", form=form, visit=visit, differences=differences)
