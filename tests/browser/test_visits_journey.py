@@ -73,6 +73,8 @@ def test_visit_form_fits_a_phone(browser, live_server):
     page.get_by_test_id("visits").get_by_role("link").first.click()
     page.get_by_role("link", name="Заполнить посещение").click()
     form = page.get_by_test_id("visit-form")
+    form.wait_for()
+    page.wait_for_load_state("load")  # measure with the stylesheet applied
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     button = page.get_by_role("button", name="Сохранить: посещение состоялось")
     box = button.bounding_box()
