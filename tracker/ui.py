@@ -1,9 +1,10 @@
 """What every page needs from the application: role names and the navigation by role."""
+from dataclasses import dataclass
+from datetime import date
+
 from flask import Flask
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-
-from datetime import date
 
 from tracker.auth.models import Role
 from tracker.indicators.calculations import Status
@@ -44,33 +45,73 @@ def period_choices(selected: HalfYear) -> list[HalfYear]:
     return periods
 
 
-# (endpoint, label, roles that see it); features add their entries here.
-NAVIGATION = (
-    ("home.index", _l("Home"), tuple(Role)),
-    ("schools.index", _l("Schools"), tuple(Role)),
-    ("indicators.index", _l("Indicators"), tuple(Role)),
-    ("visits.index", _l("Visits"), tuple(Role)),
-    ("visits.coverage_page", _l("Coverage"), (Role.ADMIN, Role.REGIONAL, Role.COORDINATOR)),
-    ("teachers.index", _l("Teachers"), tuple(Role)),
-    ("teachers.courses", _l("Courses"), tuple(Role)),
-    ("network.events", _l("Network and events"), tuple(Role)),
-    ("programs.queue", _l("My queue"), (Role.ADMIN, Role.CURATOR, Role.DIRECTOR)),
-    ("programs.index", _l("Programs"), tuple(Role)),
-    ("risks.heatmap", _l("Risk map"), (Role.ADMIN, Role.REGIONAL, Role.COORDINATOR, Role.CURATOR)),
-    ("programs.pipeline", _l("Pipeline"), (Role.ADMIN, Role.REGIONAL, Role.COORDINATOR)),
-    ("admin.users", _l("Users"), (Role.ADMIN, Role.COORDINATOR)),
-    ("admin.references", _l("Reference lists"), (Role.ADMIN,)),
-    ("teachers.domains", _l("Deficit domains"), (Role.ADMIN,)),
-    ("admin.audit", _l("Audit log"), (Role.ADMIN, Role.COORDINATOR)),
-    ("risks.directions", _l("Risk directions"), (Role.ADMIN,)),
+ALL = tuple(Role)
+MANAGERS = (Role.ADMIN, Role.REGIONAL, Role.COORDINATOR)
+
+
+@dataclass(frozen=True)
+class NavLink:
+    endpoint: str
+    label: str
+    roles: tuple[Role, ...] = ALL
+
+
+@dataclass(frozen=True)
+class NavGroup:
+    """A dropdown of the main menu; shown as a plain link when only one entry is visible."""
+
+    label: str
+    links: tuple[NavLink, ...]
+
+
+# The main menu by role; features add their entries here.
+NAVIGATION: tuple[NavLink | NavGroup, ...] = (
+    NavLink("home.index", _l("Home")),
+    NavLink("indicators.index", _l("Indicators")),
+    NavGroup(_l("Schools and programs"), (
+        NavLink("schools.index", _l("Schools")),
+        NavLink("risks.heatmap", _l("Risk map"), MANAGERS + (Role.CURATOR,)),
+        NavLink("programs.index", _l("Programs")),
+        NavLink("programs.queue", _l("My queue"), (Role.ADMIN, Role.CURATOR, Role.DIRECTOR)),
+        NavLink("programs.pipeline", _l("Pipeline"), MANAGERS),
+    )),
+    NavGroup(_l("Visits and follow-ups"), (
+        NavLink("visits.index", _l("Visits")),
+        NavLink("visits.coverage_page", _l("Coverage"), MANAGERS),
+    )),
+    NavGroup(_l("Teachers and courses"), (
+        NavLink("teachers.index", _l("Teachers")),
+        NavLink("teachers.courses", _l("Courses")),
+    )),
+    NavLink("network.events", _l("Network and events")),
+    NavGroup(_l("Administration"), (
+        NavLink("admin.users", _l("Users"), (Role.ADMIN, Role.COORDINATOR)),
+        NavLink("admin.audit", _l("Audit log"), (Role.ADMIN, Role.COORDINATOR)),
+        NavLink("admin.references", _l("Reference lists"), (Role.ADMIN,)),
+        NavLink("risks.directions", _l("Risk directions"), (Role.ADMIN,)),
+        NavLink("teachers.domains", _l("Deficit domains"), (Role.ADMIN,)),
+    )),
 )
 
 
-def nav_items() -> list[tuple[str, str]]:
-    if not current_user.is_authenticated:
-        return []
-    return [(endpoint, label) for endpoint, label, roles in NAVIGATION
-            if current_user.role in roles]
+def nav_items(role: Role | None = None) -> list[NavLink | NavGroup]:
+    """The menu entries the role sees: groups keep their visible links, a lone link stands alone."""
+    if role is None:
+        if not current_user.is_authenticated:
+            return []
+        role = current_user.role
+    items: list[NavLink | NavGroup] = []
+    for entry in NAVIGATION:
+        if isinstance(entry, NavLink):
+            if role in entry.roles:
+                items.append(entry)
+            continue
+        links = tuple(link for link in entry.links if role in link.roles)
+        if len(links) == 1:
+            items.append(links[0])
+        elif links:
+            items.append(NavGroup(entry.label, links))
+    return items
 
 
 def register(app: Flask) -> None:

@@ -44,5 +44,6 @@ def test_phone_viewport_shows_the_menu_button(browser, live_server):
     page.click("button[type=submit]")
     page.wait_for_url(lambda url: "/login" not in url)
     page.click("button.navbar-toggler")
-    assert page.get_by_role("link", name="Школы").is_visible()
+    page.get_by_role("button", name="Школы и программы").click()
+    assert page.get_by_role("link", name="Школы", exact=True).is_visible()
     context.close()
