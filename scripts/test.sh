@@ -7,6 +7,9 @@ cd "$(dirname "$0")/.."
 source scripts/_venv.sh requirements-dev.txt
 export TRACKER_ENV=test
 
+echo "== Lint =="
+.venv/bin/ruff check --quiet tracker tests scripts config.py wsgi.py
+
 echo "== SQLite =="
 env -u TEST_DATABASE_URL .venv/bin/python -m pytest "$@"
 

@@ -19,7 +19,7 @@ def uneven(app):
     small = factories.make_school(municipality, "МАДОУ «Детский сад № 1»", org_type="doo")
     large = factories.make_school(municipality, "МБДОУ «Детский сад № 2»", org_type="doo")
     school = factories.make_school(municipality, "МБОУ «СОШ № 3»")
-    udo = factories.make_school(municipality, "МБУ ДО «ЦДТ»", org_type="udo")
+    factories.make_school(municipality, "МБУ ДО «ЦДТ»", org_type="udo")  # no staff figures
     elsewhere = factories.make_school(factories.make_municipality(), "МБОУ «СОШ № 99»")
     services.set_staff_count(school=small, period="2022-H1", teachers=10, network_teachers=9)
     services.set_staff_count(school=large, period="2022-H1", teachers=90, network_teachers=9)

@@ -32,7 +32,7 @@ COMPETITION = {
     },
 }
 
-P, D2, D3, L, O = "presented", "diploma_2", "diploma_3", "participant", "organizer"
+P, D2, D3, L, ORG = "presented", "diploma_2", "diploma_3", "participant", "organizer"
 
 # (title, kind, day, host); then per ШНОР the role at each event of the table, None for «-»
 CONFERENCES = (
@@ -60,7 +60,7 @@ WEBINARS = (
 )
 WEBINAR_ROLES = {
     NOK: (P, None, None), S1: (P, None, None), S2: (P, P, None), S5: (None, None, P),
-    S7: (None, P, P), S15: (O, None, P), S17: (None, None, P),
+    S7: (None, P, P), S15: (ORG, None, P), S17: (None, None, P),
 }
 
 # host, topic, order, day, participants, the report's result, organizations named there
