@@ -110,3 +110,17 @@ def test_assignment_dates_are_validated(client, login_as):
     assert response.status_code == 200
     assert "не может быть раньше" in response.text
     assert db.session.scalar(select(CuratorAssignment)) is None
+
+
+def test_lists_sort_schools_by_their_numbers(client, login_as):
+    town = factories.make_municipality()
+    for name in ("МБОУ «СОШ № 17»", "МБОУ «СОШ № 2»", "мбоу «СОШ № 9»"):
+        factories.make_school(town, name)
+    renamed = factories.make_school(town, "МБОУ «СОШ № 100»")
+    renamed.short_name = "МБОУ «СОШ № 1»"  # the sort key follows a rename
+    db.session.commit()
+    login_as(Role.COORDINATOR, municipality=town)
+
+    page = client.get("/schools/").text
+    positions = [page.index(f"СОШ № {n}»") for n in (1, 2, 9, 17)]
+    assert positions == sorted(positions)

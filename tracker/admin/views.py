@@ -62,7 +62,7 @@ def _user_form(formdata=None, obj=None) -> UserForm:
     form.school_id.choices = none + [
         (s.id, s.short_name) for s in db.session.scalars(
             visible_schools(current_user).where(School.is_active.is_(True))
-            .order_by(School.short_name))]
+            .order_by(School.sort_key))]
     if formdata is None and obj is not None:
         for name in ("region_id", "municipality_id", "school_id"):
             form[name].data = getattr(obj, name) or 0

@@ -26,7 +26,7 @@ def index():
         visible_schools(current_user)
         .options(selectinload(School.year_statuses).selectinload(SchoolYearStatus.category),
                  selectinload(School.municipality))
-        .order_by(School.short_name).limit(HOME_LIST_LIMIT)
+        .order_by(School.sort_key).limit(HOME_LIST_LIMIT)
     ).all()
     total = db.session.scalar(
         select(func.count()).select_from(visible_schools(current_user).subquery()))

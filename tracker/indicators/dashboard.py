@@ -105,7 +105,7 @@ def schools_dashboard(school_ids, period: HalfYear, level: TargetLevel) -> Dashb
 
 def _with_school_rows(dashboard: Dashboard, school_ids) -> Dashboard:
     schools = db.session.scalars(
-        select(School).where(School.id.in_(school_ids)).order_by(School.short_name)).all()
+        select(School).where(School.id.in_(school_ids)).order_by(School.sort_key)).all()
     by_code = {v.indicator.code: v.by_school for v in dashboard.values}
     dashboard.rows = [SchoolRow(school, {column.code: by_code[column.code].get(school.id)
                                          for column in dashboard.columns})

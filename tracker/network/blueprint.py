@@ -91,7 +91,7 @@ def organizations_of(municipality_id: int) -> list[School]:
     """Organizations of the municipality the user may see, for choices and tables."""
     return db.session.scalars(visible_schools(current_user).where(
         School.municipality_id == municipality_id, School.is_active.is_(True))
-        .order_by(School.org_type, School.short_name)).all()
+        .order_by(School.org_type, School.sort_key)).all()
 
 
 def organization_choices(municipality_id: int) -> list[tuple[int, str]]:

@@ -95,12 +95,12 @@ def _render_community(community: Community, *, member_form=None, rank_form=None,
         select(CommunityMemberCount).join(School).options(
             selectinload(CommunityMemberCount.school))
         .where(CommunityMemberCount.community_id == community.id, School.id.in_(in_scope))
-        .order_by(CommunityMemberCount.period.desc(), School.short_name)).all()
+        .order_by(CommunityMemberCount.period.desc(), School.sort_key)).all()
     ranks = db.session.scalars(
         select(ClusterMembership).join(School).options(selectinload(ClusterMembership.school))
         .where(ClusterMembership.community_id == community.id, School.id.in_(in_scope))
         .order_by(ClusterMembership.period.desc(), ClusterMembership.rank,
-                  School.short_name)).all()
+                  School.sort_key)).all()
     context = {"community": community, "base": community.base_school, "members": members,
                "ranks": ranks, "labels": labels}
     if can_edit(current_user, community):

@@ -144,7 +144,7 @@ def _render_event(event: MethodicalEvent, *, form=None, status=200):
         .options(selectinload(EventParticipation.school))
         .where(EventParticipation.event_id == event.id,
                School.id.in_(visible_school_ids(current_user)))
-        .order_by(School.short_name)).all()
+        .order_by(School.sort_key)).all()
     editable = can_edit(current_user, event)
     return render_template(
         "network/event.html", event=event, host=event.host_school,

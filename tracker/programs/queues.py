@@ -98,7 +98,7 @@ def _earliest(a, b):
 def pipeline(user: User, today: date) -> list[PipelineRow]:
     """Per school: items waiting on the curator and on the school, and since when; overdue."""
     schools = db.session.scalars(select(School).options(selectinload(School.municipality))
-                                 .where(school_scope(user)).order_by(School.short_name)).all()
+                                 .where(school_scope(user)).order_by(School.sort_key)).all()
     rows = {s.id: PipelineRow(school=s) for s in schools}
     latest = latest_evidence_ids()
     evidence = (select(AntiRiskProgram.school_id, Evidence.verdict, func.count(),

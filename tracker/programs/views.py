@@ -75,7 +75,7 @@ def index():
             .where(RiskDirection.year == year)
             .add_columns(counts.c.total, counts.c.finished, counts.c.overdue)
             .options(selectinload(AntiRiskProgram.school), selectinload(AntiRiskProgram.direction))
-            .order_by(School.short_name, RiskDirection.position))
+            .order_by(School.sort_key, RiskDirection.position))
     rows = db.session.execute(stmt).all()
     return render_template("programs/index.html", rows=rows, year=year)
 

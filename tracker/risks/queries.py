@@ -32,7 +32,7 @@ def heatmap(user: User, year: int) -> list[HeatRow]:
     schools = db.session.scalars(
         select(School).options(selectinload(School.municipality))
         .where(school_scope(user), School.id.in_(listed) | School.id.in_(with_profile))
-        .order_by(School.municipality_id, School.short_name)).all()
+        .order_by(School.municipality_id, School.sort_key)).all()
     profiles = db.session.scalars(
         select(RiskProfile).options(selectinload(RiskProfile.entries))
         .where(RiskProfile.year == year, RiskProfile.school_id.in_([s.id for s in schools]))).all()

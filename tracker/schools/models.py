@@ -1,8 +1,9 @@
 """Regions, municipalities, schools and what the regional list says of each school per year."""
+import re
 from enum import StrEnum
 
 from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, String, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from tracker.db import Base, TimestampMixin, VersionedMixin
 
@@ -67,6 +68,15 @@ class ResultCategory(TimestampMixin, Base):
         return self.name
 
 
+def natural_key(name: str) -> str:
+    """A sortable form of a name: «СОШ № 2» before «СОШ № 17», case ignored."""
+    return re.sub(r"\d+", lambda number: number.group().zfill(6), name.lower())[:300]
+
+
+def _sort_key_default(context) -> str:
+    return natural_key(context.get_current_parameters()["short_name"])
+
+
 class School(VersionedMixin, TimestampMixin, Base):
     """An educational organization of a municipality (a school, preschool or УДО)."""
 
@@ -80,6 +90,8 @@ class School(VersionedMixin, TimestampMixin, Base):
     municipality_id: Mapped[int] = mapped_column(ForeignKey("municipalities.id"), index=True)
     full_name: Mapped[str] = mapped_column(String(500))
     short_name: Mapped[str] = mapped_column(String(200))
+    # order lists by this, not by short_name (set from it, also for bulk inserts)
+    sort_key: Mapped[str] = mapped_column(String(300), default=_sort_key_default, index=True)
     legal_form: Mapped[str] = mapped_column(String(20), default="")
     org_type: Mapped[str] = mapped_column(String(10), default=OrgType.SCHOOL)
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -90,6 +102,11 @@ class School(VersionedMixin, TimestampMixin, Base):
         order_by="SchoolYearStatus.year.desc()",
         cascade="all, delete-orphan",
     )
+
+    @validates("short_name")
+    def _keep_sort_key(self, _key: str, short_name: str) -> str:
+        self.sort_key = natural_key(short_name)
+        return short_name
 
     @property
     def audit_municipality_id(self) -> int:

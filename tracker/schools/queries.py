@@ -37,7 +37,7 @@ def filtered_schools(user: User, *, q: str | None, year: int | None, category: i
         if project_500:
             listing = listing.where(SchoolYearStatus.is_project_500.is_(True))
         stmt = stmt.where(School.id.in_(listing))
-    return stmt.order_by(School.short_name)
+    return stmt.order_by(School.sort_key)
 
 
 def category_choices(user: User) -> list[tuple[int, str]]:

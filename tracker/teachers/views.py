@@ -32,7 +32,7 @@ TEACHER_LABELS = {"full_name": _l("Full name"), "position": _l("Position"),
 
 def school_choices(*, editable: bool) -> list[tuple[int, str]]:
     schools = db.session.scalars(visible_schools(current_user).where(School.is_active.is_(True))
-                                 .order_by(School.short_name))
+                                 .order_by(School.sort_key))
     return [(s.id, s.short_name) for s in schools
             if not editable or can_edit_staff(current_user, s)]
 
@@ -52,7 +52,7 @@ def index():
         stmt = stmt.where(Teacher.school_id == form.school.data)
     if not form.inactive.data:
         stmt = stmt.where(Teacher.is_active.is_(True))
-    page = db.paginate(stmt.order_by(School.short_name, Teacher.full_name),
+    page = db.paginate(stmt.order_by(School.sort_key, Teacher.full_name),
                        per_page=current_app.config["PAGE_SIZE"], error_out=False)
     return render_template("teachers/index.html", form=form, page=page,
                            can_add=current_user.role in STAFF_EDITORS)

@@ -152,7 +152,7 @@ def courses():
     except BadPeriod:
         period = HalfYear.containing(date.today()).previous()
     form.period.data = period.code
-    schools = db.session.scalars(visible_schools(current_user).order_by(School.short_name)).all()
+    schools = db.session.scalars(visible_schools(current_user).order_by(School.sort_key)).all()
     listeners = queries.course_listeners(visible_school_ids(current_user), period)
     columns = [(CourseProvider.ACADEMY, True), (CourseProvider.IRO, True),
                (CourseProvider.IRO, False), (CourseProvider.OTHER, True),

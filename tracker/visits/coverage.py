@@ -88,7 +88,7 @@ def school_coverage(municipality: Municipality, period: HalfYear,
             .outerjoin(follow_ups, follow_ups.c.school_id == School.id)
             .where(School.municipality_id == municipality.id,
                    School.id.in_(supported_school_ids(period)))
-            .group_by(School.id, School.short_name).order_by(School.short_name))
+            .group_by(School.id, School.short_name, School.sort_key).order_by(School.sort_key))
     rows = []
     for school_id, name, last_on, n_planned, n_done, n_missed, n_open, n_overdue \
             in db.session.execute(stmt):

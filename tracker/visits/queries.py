@@ -43,13 +43,13 @@ def filtered_visits(user: User, *, school: int | None = None, status: str | None
 def visit_school_choices(user: User) -> list[tuple[int, str]]:
     return [(s.id, s.short_name) for s in db.session.scalars(
         visible_schools(user).where(School.id.in_(curated_school_ids(user)))
-        .order_by(School.short_name))]
+        .order_by(School.sort_key))]
 
 
 def filter_school_choices(user: User) -> list[tuple[int, str]]:
     return [(s.id, s.short_name) for s in db.session.scalars(
         visible_schools(user).where(School.id.in_(select(Visit.school_id)))
-        .order_by(School.short_name))]
+        .order_by(School.sort_key))]
 
 
 def readable_notes(user: User, visit: Visit) -> list[VisitNote]:
