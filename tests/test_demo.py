@@ -1,8 +1,12 @@
+from pathlib import Path
+
 from sqlalchemy import func, select
 
 from tracker.auth.models import User
 from tracker.db import db
 from tracker.demo import data
+from tracker.demo import seed as demo_seed
+from tracker.demo.models import Installation
 from tracker.schools.models import School, SchoolYearStatus
 
 from tests import factories
@@ -60,3 +64,17 @@ def test_each_demo_login_sees_exactly_its_scope(runner, app):
         html = client.get("/schools/?page=1").text + client.get("/schools/?page=2").text
         shown = {name for name in every if f">{name}<" in html.replace("&#34;", '"')}
         assert shown == visible, login
+
+
+def test_reloading_an_older_demo_removes_the_files_of_the_old_one(runner, app):
+    seed(runner)
+    old_files = demo_seed.stored_files()
+    assert old_files, "the demo holds uploaded evidence and documents"
+    db.session.scalar(select(Installation)).data_version = "older"
+    db.session.commit()
+
+    result = seed(runner)
+    assert result.exit_code == 0 and "reloaded" in result.output
+    upload_dir = Path(app.config["UPLOAD_DIR"])
+    assert not any((upload_dir / name).exists() for name in old_files)
+    assert all((upload_dir / name).exists() for name in demo_seed.stored_files())

@@ -24,7 +24,6 @@ def seed_demo():
     try:
         with cli_actor("cli:seed-demo"):
             outcome = load_demo()
-            db.session.commit()
     except DemoRefused as error:
         db.session.rollback()
         raise click.ClickException(str(error)) from None

@@ -4,6 +4,7 @@ from datetime import date
 
 from sqlalchemy import delete, func, select
 
+from tracker import storage
 from tracker.auth.models import CuratorAssignment, Role, User
 from tracker.db import db
 from tracker.demo import data
@@ -30,21 +31,35 @@ class DemoContext:
 
 
 def load_demo() -> str:
+    """Load (or reload an older version of) the demo and commit; refuse any other database."""
     marker = db.session.scalar(select(Installation))
     if marker is None:
         if _has_any_data():
             raise DemoRefused("The database holds data that is not the demo: nothing was changed.")
         _build()
-        db.session.add(Installation(kind="demo", data_version=DEMO_VERSION))
+        db.session.commit()
         return "Demo loaded."
     if marker.kind != "demo" or not _only_demo_accounts():
         raise DemoRefused("The database is not a demo database: nothing was changed.")
     if marker.data_version == DEMO_VERSION:
         return "Demo already loaded: nothing changed."
+    old_files = stored_files()
     _wipe()
     _build()
-    db.session.add(Installation(kind="demo", data_version=DEMO_VERSION))
+    db.session.commit()
+    for stored_name in old_files:  # only once the rows that named them are gone for good
+        storage.delete(stored_name)
     return "Demo reloaded (its content has changed)."
+
+
+def stored_files() -> list[str]:
+    """The uploaded files the database refers to: every table's `stored_name` column."""
+    names = []
+    for table in db.metadata.sorted_tables:
+        if "stored_name" in table.c:
+            names.extend(db.session.scalars(
+                select(table.c.stored_name).where(table.c.stored_name.is_not(None))))
+    return names
 
 
 def _has_any_data() -> bool:
@@ -67,6 +82,7 @@ def _build() -> None:
     for loader in loaders():
         loader(context)
         db.session.flush()
+    db.session.add(Installation(kind="demo", data_version=DEMO_VERSION))
 
 
 def load_geography(context: DemoContext) -> None:
