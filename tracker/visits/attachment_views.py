@@ -32,10 +32,10 @@ def add_attachment(visit_id: int):
                 services.add_attachment(visit, uploaded_by=current_user, stored=stored,
                                         for_school=form.visibility.data == "school")
         except DomainError as error:
-            form.file.errors = [str(error)]
+            flash(str(error), "danger")
         else:
             flash(_("The file has been attached."), "success")
-            return redirect(url_for(".detail", visit_id=visit.id) + "#attachments")
+        return redirect(url_for(".detail", visit_id=visit.id) + "#attachments")
     return render_detail(visit, attachment_form=form)
 
 
