@@ -113,11 +113,14 @@ def test_a_failed_save_removes_the_file(client, small_uploads, monkeypatch):
     done = factories.make_visit(school, curator)
     db.session.commit()
     sign_in(client, curator)
-    # a stale record with a file: the record is refused, so is the file
-    response = multipart(client, f"/visits/{visit.id}/record", "лист.pdf", PDF,
-                         field="attachment", **RECORD, version=visit.version + 3,
-                         visited_on="2022-03-24", complete="y")
-    assert response.status_code == 200
+    # a stale record or an invalid form with a file: the record is refused, so is the file
+    for changes in ({"version": visit.version + 3},
+                    {"version": visit.version, "visited_on": ""}):
+        fields = {**RECORD, "visited_on": "2022-03-24", "complete": "y", **changes}
+        response = multipart(client, f"/visits/{visit.id}/record", "лист.pdf", PDF,
+                             field="attachment", **fields)
+        assert response.status_code == 200
+        assert "выберите его ещё раз" in response.text
     # a cancelled visit takes no files
     cancelled = factories.make_visit(school, curator, status="cancelled", visited_on=None)
     db.session.commit()

@@ -1,5 +1,6 @@
-"""visits: attachments, evidence files on the school's answers, recommendations linked to a risk
-direction or a measure (the free-text `concerns` column is dropped: it only ever held demo text)
+"""visits: attachments, evidence on answers, recommendations linked to a direction or a measure
+
+The free-text `recommendations.concerns` column is dropped: it only ever held demo text.
 
 Revision ID: 8274ef7db5a8
 Revises: eb328be7327e

@@ -126,6 +126,9 @@ def record(visit_id: int):
         if differences is None:
             flash(_("The visit has been saved."), "success")
             return redirect(url_for(".detail", visit_id=visit.id))
+    sent = request.files.get("attachment")
+    if sent is not None and sent.filename and not form.attachment.errors:
+        form.attachment.errors = [_("The file was not saved with the form: choose it again.")]
     return render_template("visits/record.html", form=form, visit=visit, differences=differences)
 
 
