@@ -110,6 +110,37 @@ def make_recommendation(visit, *, text: str = "Провести педсовет
     return recommendation
 
 
+def make_attachment(visit, uploader: User, *, name: str = "Лист посещения.pdf",
+                    data: bytes = b"%PDF-1.4\n%%EOF\n", for_school: bool = True):
+    from tracker import storage
+    from tracker.visits.models import VisitAttachment
+    stored = storage.save_bytes(name, data)
+    attachment = VisitAttachment(
+        visit=visit, uploaded_by=uploader, stored_name=stored.stored_name,
+        original_name=stored.original_name, content_type=stored.content_type, size=stored.size,
+        visibility="school" if for_school else "internal")
+    db.session.add(attachment)
+    db.session.flush()
+    return attachment
+
+
+def make_answer(recommendation, author: User, *, text: str = "Выполнено",
+                file_name: str | None = "Протокол.pdf", data: bytes = b"%PDF-1.4\n%%EOF\n"):
+    """The school's answer to a recommendation, with an evidence file unless file_name is None."""
+    from tracker import storage
+    from tracker.visits.models import RecommendationEvent
+    event = RecommendationEvent(recommendation=recommendation, author=author, action="answered",
+                                text=text)
+    if file_name:
+        stored = storage.save_bytes(file_name, data)
+        event.stored_name, event.original_name = stored.stored_name, stored.original_name
+        event.content_type, event.size = stored.content_type, stored.size
+    recommendation.status = "answered"
+    db.session.add(event)
+    db.session.flush()
+    return event
+
+
 def make_event(municipality: Municipality | None = None, *, kind: str = "competition",
                level: str = "municipal", held_on: date = date(2022, 4, 20),
                title: str | None = None, host: School | None = None):

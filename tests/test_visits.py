@@ -172,7 +172,7 @@ def test_visit_sheet_is_an_a4_times_document_with_a_cyrillic_name(client):
     first = {row.cells[0].text: row.cells[1].text for row in document.tables[0].rows}
     assert first["Дата"] == "24.03.2022" and first["Вид посещения"] == "Консультационный"
     recommendations = [[c.text for c in row.cells] for row in document.tables[-1].rows]
-    assert ["Провести педсовет", "29.04.2022", "Открыта"] in recommendations
+    assert ["Провести педсовет", "", "29.04.2022", "Открыта"] in recommendations
 
 
 def test_follow_up_is_answered_returned_answered_and_closed(client):
@@ -182,10 +182,10 @@ def test_follow_up_is_answered_returned_answered_and_closed(client):
     sign_in(client, curator)
     for text in ("Провести педсовет", "Обновить сайт"):
         response = client.post(f"/visits/{visit.id}/recommendations", data={
-            "text": text, "due_on": "2022-04-29", "concerns": "Низкая учебная мотивация"})
+            "text": text, "due_on": "2022-04-29"})
         assert response.status_code == 302
     first, second = db.session.scalars(select(Recommendation).order_by(Recommendation.id))
-    assert first.concerns == "Низкая учебная мотивация" and first.status == "open"
+    assert first.status == "open" and (first.risk_direction_id, first.measure_id) == (None, None)
 
     # the curator cannot decide before the school answers
     client.post(f"/visits/recommendations/{first.id}/decision",

@@ -66,12 +66,18 @@ def build_world() -> World:
 
 
 def _add_visits(world, school_in, school_out, curator, curator_out, m1, m3) -> None:
-    visit_in = factories.make_visit(school_in, curator)
-    visit_out = factories.make_visit(school_out, curator_out)
-    world.inside.update(visit_id=visit_in.id, municipality_id=m1.id,
-                        recommendation_id=factories.make_recommendation(visit_in).id)
-    world.outside.update(visit_id=visit_out.id, municipality_id=m3.id,
-                         recommendation_id=factories.make_recommendation(visit_out).id)
+    """Visits with a recommendation answered with a file, and a file the school may see."""
+    director_in = world.principals[Role.DIRECTOR]
+    director_out = factories.make_user(Role.DIRECTOR, school=school_out)
+    for school, author, director, target, municipality in (
+            (school_in, curator, director_in, world.inside, m1),
+            (school_out, curator_out, director_out, world.outside, m3)):
+        visit = factories.make_visit(school, author)
+        answered = factories.make_recommendation(visit, status="answered")
+        target.update(visit_id=visit.id, municipality_id=municipality.id,
+                      recommendation_id=factories.make_recommendation(visit).id,
+                      attachment_id=factories.make_attachment(visit, author).id,
+                      recommendation_event_id=factories.make_answer(answered, director).id)
 
 
 def _add_network(world: World, school_in, school_out) -> None:

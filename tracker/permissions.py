@@ -17,7 +17,8 @@ from tracker.db import db
 from tracker.network.event_models import EventParticipation, MethodicalEvent
 from tracker.network.models import Community
 from tracker.schools.models import Municipality, Region, School
-from tracker.visits.models import NoteVisibility, Recommendation, Visit, VisitNote
+from tracker.visits.models import (NoteVisibility, Recommendation, RecommendationEvent, Visit,
+                                   VisitAttachment, VisitNote)
 
 PUBLIC = "public"
 SIGNED_IN = "signed-in"
@@ -217,6 +218,8 @@ def can_view(user: User, obj) -> bool:
     if isinstance(obj, Region):
         return user.role == Role.ADMIN or (user.role == Role.REGIONAL
                                            and user.region_id == obj.id)
+    if isinstance(obj, VisitAttachment) and not obj.is_for_school:
+        return sees_internal_notes(user) and can_view_school(user, obj.school)
     school = getattr(obj, "school", None)
     if isinstance(school, School):
         return can_view_school(user, school)
@@ -233,8 +236,12 @@ def can_edit(user: User, obj) -> bool:
         return can_manage_user(user, obj)
     if isinstance(obj, CuratorAssignment):
         return user.role in MANAGERS and can_view(user, obj.school)
-    if isinstance(obj, (Visit, Recommendation)):
-        return can_edit_visit(user, obj if isinstance(obj, Visit) else obj.visit)
+    if isinstance(obj, Visit):
+        return can_edit_visit(user, obj)
+    if isinstance(obj, (Recommendation, VisitAttachment)):
+        return can_edit_visit(user, obj.visit)
+    if isinstance(obj, RecommendationEvent):
+        return False  # the history of a follow-up is never rewritten
     if getattr(obj, "__module__", "") == "tracker.teachers.models":
         return can_edit_staff(user, obj.school)
     network = _network_rule(user, obj, edit=True)
@@ -271,7 +278,9 @@ def can_assign_curators(user: User, school: School) -> bool:
 
 # --- curator visits ----------------------------------------------------------------------------
 # Visits and their follow-ups are seen with the school; only a curator assigned to the school
-# today records them; the school sees notes meant for it, never the internal ones.
+# today records them; the school sees notes and attachments meant for it, never the internal
+# ones (an internal attachment answers 404 to the school, like an object out of scope). The
+# evidence a director attaches to an answer is seen by whoever sees the recommendation.
 
 def visible_visits(user: User) -> Select:
     return select(Visit).where(Visit.school_id.in_(visible_school_ids(user)))
@@ -283,6 +292,7 @@ def visible_recommendations(user: User) -> Select:
 
 
 def sees_internal_notes(user: User) -> bool:
+    """Internal notes and attachments: the curators and the coordinators, never the school."""
     return user.role != Role.DIRECTOR
 
 
@@ -291,6 +301,13 @@ def note_scope(user: User) -> ColumnElement[bool]:
     if sees_internal_notes(user):
         return true()
     return VisitNote.visibility == NoteVisibility.SCHOOL
+
+
+def attachment_scope(user: User) -> ColumnElement[bool]:
+    """SQL condition on VisitAttachment, as note_scope for notes."""
+    if sees_internal_notes(user):
+        return true()
+    return VisitAttachment.visibility == NoteVisibility.SCHOOL
 
 
 def can_record_visit(user: User, school: School) -> bool:

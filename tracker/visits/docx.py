@@ -9,7 +9,7 @@ from docx.shared import Mm, Pt
 from flask_babel import gettext as _
 
 from tracker.i18n import day
-from tracker.visits.models import Visit, VisitNote
+from tracker.visits.models import Recommendation, Visit, VisitAttachment, VisitNote
 
 MIMETYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 FONT = "Times New Roman"
@@ -30,11 +30,23 @@ class VisitSheet:
     participants: list[tuple[str, str]] = field(default_factory=list)
     checklist: list[tuple[str, str]] = field(default_factory=list)
     notes: list[tuple[str, str]] = field(default_factory=list)
-    recommendations: list[tuple[str, str, str]] = field(default_factory=list)
+    recommendations: list[tuple[str, str, str, str]] = field(default_factory=list)
+    attachments: list[str] = field(default_factory=list)
 
 
-def sheet_data(visit: Visit, notes: list[VisitNote]) -> VisitSheet:
-    """The sheet's content; `notes` are only those the requester may read."""
+def concerns(recommendation: Recommendation) -> str:
+    """«Рисковое направление: …; Мероприятие: …», or empty when it concerns nothing named."""
+    parts = []
+    if recommendation.risk_direction is not None:
+        parts.append(_("Risk direction") + ": " + recommendation.risk_direction.name)
+    if recommendation.measure is not None:
+        parts.append(_("Measure") + ": " + recommendation.measure.title)
+    return "; ".join(parts)
+
+
+def sheet_data(visit: Visit, notes: list[VisitNote],
+               attachments: list[VisitAttachment] = ()) -> VisitSheet:
+    """The sheet's content; `notes` and `attachments` are only those the requester may read."""
     from tracker.visits.forms import (FORMAT_LABELS, KIND_LABELS, RECOMMENDATION_LABELS,
                                       STATUS_LABELS)
     def answer(checked: bool) -> str:
@@ -54,8 +66,9 @@ def sheet_data(visit: Visit, notes: list[VisitNote]) -> VisitSheet:
                    (_("Evidence of the measures is present"), answer(visit.evidence_present)),
                    (_("Lessons were observed"), lessons)],
         notes=[(day(n.created_at), n.text) for n in notes],
-        recommendations=[(r.text, day(r.due_on), str(RECOMMENDATION_LABELS[r.status]))
-                         for r in visit.recommendations],
+        recommendations=[(r.text, concerns(r), day(r.due_on),
+                          str(RECOMMENDATION_LABELS[r.status])) for r in visit.recommendations],
+        attachments=[a.original_name for a in attachments],
     )
 
 
@@ -108,10 +121,15 @@ def visit_sheet(data: VisitSheet) -> BytesIO:
     _table(document, (_("Item"), _("Result")), data.checklist)
     _section(document, _("Findings"), data.findings)
     document.add_heading(_("Recommendations"), level=2)
-    _table(document, (_("Recommendation"), _("Due date"), _("Status")), data.recommendations)
+    _table(document, (_("Recommendation"), _("Concerns"), _("Due date"), _("Status")),
+           data.recommendations)
     if data.notes:
         document.add_heading(_("Notes"), level=2)
         _table(document, (_("Date"), _("Note")), data.notes)
+    if data.attachments:
+        document.add_heading(_("Files"), level=2)
+        for name in data.attachments:
+            document.add_paragraph(name, style="List Bullet")
     document.add_paragraph()
     document.add_paragraph(_("Curator: ____________ / %(name)s", name=data.curator))
     document.add_paragraph(_("Director: ____________"))

@@ -1,18 +1,19 @@
 """Follow-ups: the school answers a recommendation, the curator closes it or sends it back."""
 from datetime import date
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from tracker import storage
 from tracker.auth.models import Role
 from tracker.db import db
 from tracker.errors import DomainError, StaleEdit
 from tracker.permissions import (can_answer, can_edit_visit, get_visible_or_404, role_required,
                                  signed_in)
-from tracker.visits import queries, services
+from tracker.visits import queries, services, uploads
 from tracker.visits.forms import AnswerForm, DecisionForm
-from tracker.visits.models import Recommendation, RecommendationStatus
+from tracker.visits.models import Recommendation, RecommendationEvent, RecommendationStatus
 from tracker.visits.views import bp
 
 
@@ -44,15 +45,19 @@ def answer(recommendation_id: int):
     form = AnswerForm(request.form)
     if form.validate_on_submit():
         try:
-            services.answer_recommendation(item, version=form.version.data,
-                                           author=current_user, text=form.text.data)
+            stored = uploads.store_chosen(request.files.get("file"), form.file)
+            with uploads.committed(stored):
+                services.answer_recommendation(item, version=form.version.data,
+                                               author=current_user, text=form.text.data,
+                                               stored=stored)
+        except uploads.Refused:
+            pass
         except StaleEdit:
             _stale(item, form)
         except DomainError as error:
             flash(str(error), "danger")
             return redirect(url_for(".recommendation", recommendation_id=item.id))
         else:
-            db.session.commit()
             flash(_("The answer has been sent to the curator."), "success")
             return redirect(url_for(".recommendation", recommendation_id=item.id))
     return _render(item, answer_form=form)
@@ -78,3 +83,13 @@ def decide(recommendation_id: int):
             flash(_("The decision has been saved."), "success")
             return redirect(url_for(".recommendation", recommendation_id=item.id))
     return _render(item, decision_form=form)
+
+
+@bp.route("/recommendations/answers/<int:recommendation_event_id>/file")
+@signed_in
+def answer_file(recommendation_event_id: int):
+    """The evidence a school attached to its answer, for whoever sees the recommendation."""
+    event = get_visible_or_404(RecommendationEvent, recommendation_event_id)
+    if not event.has_file:
+        abort(404)
+    return storage.send(event.stored_name, event.original_name, event.content_type)

@@ -2,8 +2,9 @@ from datetime import date, timedelta
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import (BooleanField, DateField, IntegerField, RadioField, SelectField, StringField,
-                     SubmitField, TextAreaField)
+from flask_wtf.file import FileField
+from wtforms import (BooleanField, DateField, IntegerField, RadioField, SelectField, SubmitField,
+                     TextAreaField)
 from wtforms.validators import (DataRequired, InputRequired, Length, NumberRange, Optional,
                                 ValidationError)
 
@@ -27,6 +28,10 @@ RECOMMENDATION_LABELS = {
 }
 PARTICIPANTS_HELP = _l("One person a line: name, position.")
 TEXT_LIMIT = 10000
+FILE_LABEL = _l("File (PDF, DOCX, XLSX, ODT, JPG, PNG)")
+VISIBILITY_CHOICES = [("internal", _l("The curator and the coordinators only")),
+                      ("school", _l("Also the school"))]
+NO_LINK = (0, "—")
 
 
 def _kinds():
@@ -77,6 +82,9 @@ class VisitRecordForm(VersionedForm):
     lessons_observed_count = IntegerField(_l("Lessons observed"), default=0,
                                           validators=[Optional(), NumberRange(0, 200)])
     findings = TextAreaField(_l("Findings"), validators=[Optional(), Length(max=TEXT_LIMIT)])
+    attachment = FileField(_l("Attach a file (optional)"), description=FILE_LABEL)
+    attachment_visibility = RadioField(_l("Who sees the file"), default="internal",
+                                       choices=VISIBILITY_CHOICES, validators=[Optional()])
     submit = SubmitField(_l("Save"))
     complete = SubmitField(_l("Save: the visit took place"))
 
@@ -97,10 +105,16 @@ class VisitRecordForm(VersionedForm):
 
 class NoteForm(FlaskForm):
     note = TextAreaField(_l("Note"), validators=[DataRequired(), Length(max=TEXT_LIMIT)])
-    visibility = RadioField(_l("Who sees it"), default="internal", choices=[
-        ("internal", _l("The curator and the coordinators only")),
-        ("school", _l("Also the school"))], validators=[InputRequired()])
+    visibility = RadioField(_l("Who sees it"), default="internal", choices=VISIBILITY_CHOICES,
+                            validators=[InputRequired()])
     submit = SubmitField(_l("Add the note"))
+
+
+class AttachmentForm(FlaskForm):
+    file = FileField(FILE_LABEL)
+    visibility = RadioField(_l("Who sees it"), default="internal", choices=VISIBILITY_CHOICES,
+                            validators=[InputRequired()])
+    submit = SubmitField(_l("Attach the file"))
 
 
 class RecommendationForm(FlaskForm):
@@ -108,13 +122,22 @@ class RecommendationForm(FlaskForm):
                                                           Length(max=TEXT_LIMIT)])
     due_on = DateField(_l("Due date"), default=lambda: date.today() + timedelta(days=30),
                        validators=[InputRequired()])
-    concerns = StringField(_l("Concerns (a risk direction or a measure, optional)"),
-                           validators=[Optional(), Length(max=500)])
+    # The choices are the school's; the service refuses anything else with a clear message.
+    risk_direction_id = SelectField(_l("Concerns the risk direction (optional)"), coerce=int,
+                                    default=0, validate_choice=False)
+    measure_id = SelectField(_l("Concerns the measure (optional)"), coerce=int, default=0,
+                             validate_choice=False)
     submit = SubmitField(_l("Add the recommendation"))
+
+    def offer(self, directions: list[tuple[int, str]], measures: list[tuple[int, str]]):
+        self.risk_direction_id.choices = [NO_LINK, *directions]
+        self.measure_id.choices = [NO_LINK, *measures]
+        return self
 
 
 class AnswerForm(VersionedForm):
     text = TextAreaField(_l("What was done"), validators=[DataRequired(), Length(max=TEXT_LIMIT)])
+    file = FileField(_l("Evidence (optional)"), description=FILE_LABEL)
     submit = SubmitField(_l("Send the answer"))
 
 

@@ -9,6 +9,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.auth.models import User
 from tracker.db import Base, TimestampMixin, VersionedMixin, utcnow
+from tracker.programs.measure_models import Measure
+from tracker.risks.models import RiskDirection
 from tracker.schools.models import Municipality, School
 
 DEFAULT_STALE_AFTER_DAYS = 60
@@ -37,6 +39,8 @@ class VisitStatus(StrEnum):
 
 
 class NoteVisibility(StrEnum):
+    """Who reads a visit's note or attachment besides the curator and the coordinators."""
+
     SCHOOL = "school"      # the school sees it
     INTERNAL = "internal"  # the curator and the coordinators only
 
@@ -92,6 +96,8 @@ class Visit(VersionedMixin, TimestampMixin, Base):
         back_populates="visit", order_by="VisitNote.created_at", cascade="all, delete-orphan")
     recommendations: Mapped[list["Recommendation"]] = relationship(
         back_populates="visit", order_by="Recommendation.id", cascade="all, delete-orphan")
+    attachments: Mapped[list["VisitAttachment"]] = relationship(
+        back_populates="visit", order_by="VisitAttachment.id", cascade="all, delete-orphan")
 
     @property
     def day(self) -> date:
@@ -153,6 +159,38 @@ class VisitNote(TimestampMixin, Base):
         return self.visit.school
 
 
+class VisitAttachment(Base):
+    """A file attached to a visit by its curator; like a note, for the school or internal."""
+
+    __tablename__ = "visit_attachments"
+    __table_args__ = (CheckConstraint(_in("visibility", NoteVisibility), name="visibility"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id"), index=True)
+    stored_name: Mapped[str] = mapped_column(String(64), unique=True)
+    original_name: Mapped[str] = mapped_column(String(255))
+    content_type: Mapped[str] = mapped_column(String(120))
+    size: Mapped[int] = mapped_column(Integer)
+    visibility: Mapped[str] = mapped_column(String(20))
+    uploaded_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    visit: Mapped[Visit] = relationship(back_populates="attachments")
+    uploaded_by: Mapped[User] = relationship()
+
+    @property
+    def is_for_school(self) -> bool:
+        return self.visibility == NoteVisibility.SCHOOL
+
+    @property
+    def school(self) -> School:
+        return self.visit.school
+
+    @property
+    def audit_municipality_id(self) -> int | None:
+        return self.visit.audit_municipality_id if self.visit else None
+
+
 class Recommendation(VersionedMixin, TimestampMixin, Base):
     """A follow-up of a visit: the school answers it, the curator closes it or sends it back."""
 
@@ -163,11 +201,15 @@ class Recommendation(VersionedMixin, TimestampMixin, Base):
     visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id"), index=True)
     text: Mapped[str] = mapped_column(Text)
     due_on: Mapped[date] = mapped_column(Date, index=True)
-    # What it concerns (a risk direction or a measure), as text until those models are merged.
-    concerns: Mapped[str | None] = mapped_column(String(500))
+    # What it concerns, where it fits: one of the school's verified risk directions, a measure.
+    risk_direction_id: Mapped[int | None] = mapped_column(ForeignKey("risk_directions.id"),
+                                                          index=True)
+    measure_id: Mapped[int | None] = mapped_column(ForeignKey("measures.id"), index=True)
     status: Mapped[str] = mapped_column(String(20), default=RecommendationStatus.OPEN, index=True)
 
     visit: Mapped[Visit] = relationship(back_populates="recommendations")
+    risk_direction: Mapped[RiskDirection | None] = relationship()
+    measure: Mapped[Measure | None] = relationship()
     events: Mapped[list["RecommendationEvent"]] = relationship(
         back_populates="recommendation", order_by="RecommendationEvent.id",
         cascade="all, delete-orphan")
@@ -189,11 +231,13 @@ class Recommendation(VersionedMixin, TimestampMixin, Base):
 
 
 class RecommendationEvent(Base):
-    """One step of a follow-up's history: the director's answer or the curator's decision."""
+    """One step of a follow-up's history: the director's answer (with an optional evidence
+    file) or the curator's decision."""
 
     __tablename__ = "recommendation_events"
     __table_args__ = (
         CheckConstraint("action IN ('answered', 'closed', 'returned')", name="action"),
+        CheckConstraint("stored_name IS NULL OR action = 'answered'", name="file_on_answer"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -202,9 +246,25 @@ class RecommendationEvent(Base):
     action: Mapped[str] = mapped_column(String(20))
     text: Mapped[str] = mapped_column(Text, default="")
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    stored_name: Mapped[str | None] = mapped_column(String(64), unique=True)
+    original_name: Mapped[str] = mapped_column(String(255), default="")
+    content_type: Mapped[str] = mapped_column(String(120), default="")
+    size: Mapped[int] = mapped_column(Integer, default=0)
 
     recommendation: Mapped[Recommendation] = relationship(back_populates="events")
     author: Mapped[User] = relationship()
+
+    @property
+    def has_file(self) -> bool:
+        return self.stored_name is not None
+
+    @property
+    def school(self) -> School:
+        return self.recommendation.visit.school
+
+    @property
+    def audit_municipality_id(self) -> int | None:
+        return self.recommendation.audit_municipality_id if self.recommendation else None
 
 
 class CoverageSetting(TimestampMixin, Base):

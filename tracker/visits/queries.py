@@ -8,11 +8,11 @@ from sqlalchemy.orm import selectinload
 from tracker.auth.models import Role, User
 from tracker.db import db
 from tracker.periods import HalfYear
-from tracker.permissions import (curated_school_ids, note_scope, visible_recommendations,
-                                 visible_schools, visible_visits)
+from tracker.permissions import (attachment_scope, curated_school_ids, note_scope,
+                                 visible_recommendations, visible_schools, visible_visits)
 from tracker.schools.models import School
 from tracker.visits.models import (AWAITING_SCHOOL, NOT_CLOSED, Recommendation,
-                                   RecommendationEvent, Visit, VisitNote)
+                                   RecommendationEvent, Visit, VisitAttachment, VisitNote)
 
 HOME_LIMIT = 10
 
@@ -58,6 +58,22 @@ def readable_notes(user: User, visit: Visit) -> list[VisitNote]:
         select(VisitNote).options(selectinload(VisitNote.author))
         .where(VisitNote.visit_id == visit.id, note_scope(user))
         .order_by(VisitNote.created_at, VisitNote.id)).all()
+
+
+def readable_attachments(user: User, visit: Visit) -> list[VisitAttachment]:
+    """The files of a visit the user may download: a school never gets the internal ones."""
+    return db.session.scalars(
+        select(VisitAttachment).options(selectinload(VisitAttachment.uploaded_by))
+        .where(VisitAttachment.visit_id == visit.id, attachment_scope(user))
+        .order_by(VisitAttachment.created_at, VisitAttachment.id)).all()
+
+
+def visit_recommendations(visit: Visit) -> list[Recommendation]:
+    """A visit's recommendations with what they concern (direction, measure) loaded."""
+    return db.session.scalars(
+        select(Recommendation).options(selectinload(Recommendation.risk_direction),
+                                       selectinload(Recommendation.measure))
+        .where(Recommendation.visit_id == visit.id).order_by(Recommendation.id)).all()
 
 
 def recommendation_history(recommendation: Recommendation) -> list[RecommendationEvent]:

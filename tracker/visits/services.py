@@ -8,10 +8,14 @@ from tracker.auth.models import User
 from tracker.db import db
 from tracker.errors import DomainError
 from tracker.forms import ensure_version
+from tracker.programs.measure_models import Measure
+from tracker.risks.models import RiskDirection
 from tracker.schools.models import Municipality, School
+from tracker.storage import StoredFile
+from tracker.visits.links import linkable_directions, linkable_measures
 from tracker.visits.models import (AWAITING_SCHOOL, CoverageSetting, NoteVisibility,
                                    Recommendation, RecommendationEvent, RecommendationStatus, Visit,
-                                   VisitNote, VisitParticipant, VisitStatus)
+                                   VisitAttachment, VisitNote, VisitParticipant, VisitStatus)
 
 RECORD_FIELDS = ("planned_on", "kind", "format", "purpose", "agenda", "risk_profile_discussed",
                  "documents_sound", "measures_on_time", "evidence_present", "lessons_observed",
@@ -36,6 +40,14 @@ class NotAwaitingAnswer(DomainError):
 
 class NotAwaitingDecision(DomainError):
     message = _l("This recommendation has no answer to decide on.")
+
+
+class ForeignDirection(DomainError):
+    message = _l("Choose one of the risk directions verified in this school's profile.")
+
+
+class ForeignMeasure(DomainError):
+    message = _l("Choose a measure of this school's anti-risk programs.")
 
 
 def plan_visit(*, school: School, curator: User, planned_on: date, kind: str, format: str,
@@ -86,24 +98,64 @@ def add_note(visit: Visit, *, author: User, text: str, for_school: bool) -> Visi
     return note
 
 
+def add_attachment(visit: Visit, *, uploaded_by: User, stored: StoredFile,
+                   for_school: bool) -> VisitAttachment:
+    if visit.status == VisitStatus.CANCELLED:
+        raise VisitNotOpen()
+    attachment = VisitAttachment(
+        visit=visit, uploaded_by=uploaded_by, stored_name=stored.stored_name,
+        original_name=stored.original_name, content_type=stored.content_type, size=stored.size,
+        visibility=NoteVisibility.SCHOOL if for_school else NoteVisibility.INTERNAL)
+    db.session.add(attachment)
+    db.session.flush()
+    return attachment
+
+
+def delete_attachment(attachment: VisitAttachment) -> str:
+    """Delete the row; the caller removes the returned stored file after the commit."""
+    stored_name = attachment.stored_name
+    db.session.delete(attachment)
+    db.session.flush()
+    return stored_name
+
+
 def add_recommendation(visit: Visit, *, text: str, due_on: date,
-                       concerns: str | None = None) -> Recommendation:
+                       risk_direction_id: int | None = None,
+                       measure_id: int | None = None) -> Recommendation:
+    """A follow-up; what it concerns must be the school's own verified direction or measure."""
     if visit.status != VisitStatus.COMPLETED:
         raise VisitNotCompleted()
+    direction = _linked(linkable_directions(visit), RiskDirection, risk_direction_id,
+                        ForeignDirection)
+    measure = _linked(linkable_measures(visit), Measure, measure_id, ForeignMeasure)
     recommendation = Recommendation(visit=visit, text=text.strip(), due_on=due_on,
-                                    concerns=(concerns or "").strip() or None,
+                                    risk_direction=direction, measure=measure,
                                     status=RecommendationStatus.OPEN)
     db.session.add(recommendation)
     db.session.flush()
     return recommendation
 
 
+def _linked(choices, model, ident: int | None, refusal: type[DomainError]):
+    if not ident:
+        return None
+    found = db.session.scalar(choices.where(model.id == ident))
+    if found is None:
+        raise refusal()
+    return found
+
+
 def answer_recommendation(recommendation: Recommendation, *, version, author: User,
-                          text: str) -> Recommendation:
+                          text: str, stored: StoredFile | None = None) -> Recommendation:
+    """The school's answer, with an optional evidence file already saved by the caller."""
     ensure_version(recommendation, version)
     if recommendation.status not in AWAITING_SCHOOL:
         raise NotAwaitingAnswer()
-    return _step(recommendation, author, RecommendationStatus.ANSWERED, text)
+    evidence = {}
+    if stored is not None:
+        evidence = dict(stored_name=stored.stored_name, original_name=stored.original_name,
+                        content_type=stored.content_type, size=stored.size)
+    return _step(recommendation, author, RecommendationStatus.ANSWERED, text, **evidence)
 
 
 def decide_recommendation(recommendation: Recommendation, *, version, author: User,
@@ -115,10 +167,10 @@ def decide_recommendation(recommendation: Recommendation, *, version, author: Us
     return _step(recommendation, author, status, comment)
 
 
-def _step(recommendation, author, status, text) -> Recommendation:
+def _step(recommendation, author, status, text, **evidence) -> Recommendation:
     recommendation.status = status
     recommendation.events.append(RecommendationEvent(author=author, action=status,
-                                                     text=(text or "").strip()))
+                                                     text=(text or "").strip(), **evidence))
     db.session.flush()
     return recommendation
 

@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from tracker import storage
 from tracker.editing import save_versioned_edit
 from tracker.auth.forms import EmptyForm
 from tracker.auth.models import Role
@@ -15,9 +16,9 @@ from tracker.periods import BadPeriod, HalfYear, recent_half_years
 from tracker.permissions import (can_edit_visit, can_record_visit, get_visible_or_404,
                                  role_required, signed_in)
 from tracker.schools.models import School
-from tracker.visits import docx, queries, services
-from tracker.visits.forms import (NoteForm, PlanVisitForm, RecommendationForm, VisitFilterForm,
-                                  VisitRecordForm, parse_participants)
+from tracker.visits import docx, links, queries, services, uploads
+from tracker.visits.forms import (AttachmentForm, NoteForm, PlanVisitForm, RecommendationForm,
+                                  VisitFilterForm, VisitRecordForm, parse_participants)
 from tracker.visits.models import Visit
 
 bp = Blueprint("visits", __name__, url_prefix="/visits")
@@ -79,16 +80,26 @@ def plan():
 @bp.route("/<int:visit_id>")
 @signed_in
 def detail(visit_id: int):
-    return _render_detail(get_visible_or_404(Visit, visit_id))
+    return render_detail(get_visible_or_404(Visit, visit_id))
 
 
-def _render_detail(visit: Visit, *, note_form=None, recommendation_form=None):
+def render_detail(visit: Visit, *, note_form=None, recommendation_form=None,
+                   attachment_form=None):
     editable = can_edit_visit(current_user, visit)
-    return render_template(
-        "visits/detail.html", visit=visit, notes=queries.readable_notes(current_user, visit),
-        can_edit=editable, today=date.today(), post_form=EmptyForm(),
-        note_form=(note_form or NoteForm()) if editable else None,
-        recommendation_form=(recommendation_form or RecommendationForm()) if editable else None)
+    context = {"visit": visit, "notes": queries.readable_notes(current_user, visit),
+               "attachments": queries.readable_attachments(current_user, visit),
+               "recommendations": queries.visit_recommendations(visit),
+               "can_edit": editable, "today": date.today(), "post_form": EmptyForm()}
+    if editable:
+        context.update(note_form=note_form or NoteForm(),
+                       attachment_form=attachment_form or AttachmentForm(),
+                       recommendation_form=recommendation_form or _recommendation_form(visit))
+    return render_template("visits/detail.html", **context)
+
+
+def _recommendation_form(visit: Visit, formdata=None) -> RecommendationForm:
+    return RecommendationForm(formdata).offer(links.direction_choices(visit),
+                                              links.measure_choices(visit))
 
 
 def _record_form(visit: Visit, formdata=None) -> VisitRecordForm:
@@ -108,18 +119,49 @@ def record(visit_id: int):
     form = _record_form(visit, request.form if request.method == "POST" else None)
     differences = []
     if form.validate_on_submit():
-        fields = {name: form[name].data for name in services.RECORD_FIELDS}
-        fields["lessons_observed_count"] = fields["lessons_observed_count"] or 0
-        differences = save_versioned_edit(
-            visit, form, RECORD_LABELS,
-            lambda: services.record_visit(
-                visit, version=form.version.data, visited_on=form.visited_on.data,
-                complete=form.complete.data,
-                participants=parse_participants(form.participants.data), **fields))
+        try:
+            differences = _save_record(visit, form)
+        except uploads.Refused:
+            differences = []
         if differences is None:
             flash(_("The visit has been saved."), "success")
             return redirect(url_for(".detail", visit_id=visit.id))
+    sent = request.files.get("attachment")
+    if sent is not None and sent.filename and not form.attachment.errors:
+        form.attachment.errors = [_("The file was not saved with the form: choose it again.")]
     return render_template("visits/record.html", form=form, visit=visit, differences=differences)
+
+
+class _NotSaved(Exception):
+    def __init__(self, differences):
+        self.differences = differences
+
+
+def _save_record(visit: Visit, form: VisitRecordForm) -> list | None:
+    """Save the record with the attached file, if any, in one commit: None when saved, else the
+    differences to show. A file chosen but not saved with the record is removed."""
+    stored = uploads.store_chosen(request.files.get("attachment"), form.attachment)
+    fields = {name: form[name].data for name in services.RECORD_FIELDS}
+    fields["lessons_observed_count"] = fields["lessons_observed_count"] or 0
+
+    def update():
+        services.record_visit(visit, version=form.version.data, visited_on=form.visited_on.data,
+                              complete=form.complete.data,
+                              participants=parse_participants(form.participants.data), **fields)
+        if stored is not None:
+            services.add_attachment(visit, uploaded_by=current_user, stored=stored,
+                                    for_school=form.attachment_visibility.data == "school")
+
+    if stored is None:
+        return save_versioned_edit(visit, form, RECORD_LABELS, update)
+    try:
+        with storage.discard_on_failure(stored):
+            differences = save_versioned_edit(visit, form, RECORD_LABELS, update)
+            if differences is not None:
+                raise _NotSaved(differences)
+    except _NotSaved as failure:
+        return failure.differences
+    return None
 
 
 @bp.route("/<int:visit_id>/cancel", methods=["POST"])
@@ -152,36 +194,41 @@ def add_note(visit_id: int):
             db.session.commit()
             flash(_("The note has been added."), "success")
             return redirect(url_for(".detail", visit_id=visit.id))
-    return _render_detail(visit, note_form=form)
+    return render_detail(visit, note_form=form)
 
 
 @bp.route("/<int:visit_id>/recommendations", methods=["POST"])
 @role_required(Role.CURATOR)
 def add_recommendation(visit_id: int):
     visit = get_visible_or_404(Visit, visit_id, edit=True)
-    form = RecommendationForm(request.form)
+    form = _recommendation_form(visit, request.form)
     if form.validate_on_submit():
         try:
             services.add_recommendation(visit, text=form.text.data, due_on=form.due_on.data,
-                                        concerns=form.concerns.data)
+                                        risk_direction_id=form.risk_direction_id.data,
+                                        measure_id=form.measure_id.data)
+        except services.ForeignDirection as error:
+            form.risk_direction_id.errors.append(str(error))
+        except services.ForeignMeasure as error:
+            form.measure_id.errors.append(str(error))
         except DomainError as error:
             form.text.errors.append(str(error))
         else:
             db.session.commit()
             flash(_("The recommendation has been added."), "success")
             return redirect(url_for(".detail", visit_id=visit.id))
-    return _render_detail(visit, recommendation_form=form)
+    return render_detail(visit, recommendation_form=form)
 
 
 @bp.route("/<int:visit_id>/sheet.docx")
 @signed_in
 def sheet(visit_id: int):
     visit = get_visible_or_404(Visit, visit_id)
-    content = docx.visit_sheet(docx.sheet_data(visit, queries.readable_notes(current_user, visit)))
+    content = docx.visit_sheet(docx.sheet_data(
+        visit, queries.readable_notes(current_user, visit),
+        queries.readable_attachments(current_user, visit)))
     return send_file(content, as_attachment=True, download_name=docx.file_name(visit),
                      mimetype=docx.MIMETYPE)
-
-
 
 
 @bp.record_once
@@ -194,4 +241,5 @@ def register_labels(state) -> None:
         FOLLOW_UP_STATUSES=RECOMMENDATION_LABELS)
 
 
-from tracker.visits import coverage_views, follow_up_views  # noqa: E402,F401  routes on bp
+from tracker.visits import (attachment_views, coverage_views,  # noqa: E402,F401  routes on bp
+                            follow_up_views)
