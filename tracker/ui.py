@@ -58,6 +58,7 @@ NAVIGATION = (
     ("programs.index", _l("Programs"), tuple(Role)),
     ("risks.heatmap", _l("Risk map"), (Role.ADMIN, Role.REGIONAL, Role.COORDINATOR, Role.CURATOR)),
     ("programs.pipeline", _l("Pipeline"), (Role.ADMIN, Role.REGIONAL, Role.COORDINATOR)),
+    ("reports.index", _l("Half-year report"), tuple(Role)),
     ("admin.users", _l("Users"), (Role.ADMIN, Role.COORDINATOR)),
     ("admin.references", _l("Reference lists"), (Role.ADMIN,)),
     ("teachers.domains", _l("Deficit domains"), (Role.ADMIN,)),

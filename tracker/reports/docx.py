@@ -120,8 +120,13 @@ def _paragraph(document, block: Paragraph) -> None:
 
 
 def _bullets(document, block: Bullets) -> None:
-    for item in block.items:
-        paragraph = document.add_paragraph(style="List Bullet")
+    for number, item in enumerate(block.items, start=1):
+        if block.numbered:  # numbered by hand: Word's list numbering runs on across lists
+            paragraph = document.add_paragraph()
+            paragraph.paragraph_format.left_indent = Cm(FIRST_LINE_INDENT_CM)
+            item = f"{number}) {item}"
+        else:
+            paragraph = document.add_paragraph(style="List Bullet")
         paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         paragraph.add_run(item)
 
@@ -132,24 +137,52 @@ def _table(document, block: Table) -> None:
         caption.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         caption.paragraph_format.keep_with_next = True
         caption.add_run(block.caption).italic = True
+    widths = [Cm(width) for width in (block.widths_cm or column_widths(block))]
     table = document.add_table(rows=1, cols=len(block.header))
-    table.style = "Table Grid"
+    table.style = _table_style(document)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for column, width in zip(table._tbl.tblGrid.gridCol_lst, widths):
+        column.w = width  # LibreOffice lays out by the grid, Word by the cells: set both
     header = table.rows[0]
     _repeat_as_header(header)
-    for cell, text in zip(header.cells, block.header):
+    for cell, text, width in zip(header.cells, block.header, widths):
+        cell.width = width
         _cell_text(cell, text, bold=True, centered=True)
     last = len(block.rows) - 1
     for index, values in enumerate(block.rows):
         cells = table.add_row().cells
         bold = block.total_row and index == last
-        for cell, text in zip(cells, values):
+        for cell, text, width in zip(cells, values, widths):
+            cell.width = width
             _cell_text(cell, text, bold=bold)
-    if block.widths_cm:
-        for column, width in zip(table.columns, block.widths_cm):
-            for cell in column.cells:
-                cell.width = Cm(width)
     document.add_paragraph()
+
+
+def _table_style(document):
+    """The «Table Grid» style object, looked up once per document (a lookup by name scans)."""
+    cached = getattr(document, "_tracker_table_style", None)
+    if cached is None:
+        cached = document.styles["Table Grid"]
+        document._tracker_table_style = cached
+    return cached
+
+
+TEXT_WIDTH_CM = 21.0 - MARGINS_CM["left"] - MARGINS_CM["right"]
+
+
+def column_widths(block: Table) -> list[float]:
+    """Widths in proportion to the longest line of each column (a header by its longest word,
+    as it wraps), within bounds, filling the text width: «№» stays narrow, names get room."""
+    weights = []
+    for index, title in enumerate(block.header):
+        longest = max((len(word) for word in str(title).split()), default=1)
+        for row in block.rows[:200]:
+            for line in str(row[index] or "").splitlines():
+                longest = max(longest, len(line))
+        weights.append(min(max(longest, 3), 45))
+    total = sum(weights)
+    return [TEXT_WIDTH_CM * weight / total for weight in weights]
 
 
 def _repeat_as_header(row) -> None:
