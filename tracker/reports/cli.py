@@ -38,8 +38,11 @@ def _one(model, column, name: str, what: str, **filters):
               help="the DOCX file to write")
 def half_year(municipality_name, school_name, region_name, period_code, output):
     """Write the half-year report of a municipality, a school or a region as DOCX."""
-    from tracker.reports.halfyear import (build_municipal_report, build_regional_report,
-                                          build_school_report)
+    from tracker.reports.halfyear import (
+        build_municipal_report,
+        build_regional_report,
+        build_school_report,
+    )
     try:
         period = HalfYear.parse(period_code)
     except BadPeriod:

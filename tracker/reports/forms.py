@@ -58,8 +58,8 @@ class NarrativeForm(VersionedForm):
     comment_network = _text("comment_network")
     signatory_position = StringField(NARRATIVE_LABELS["signatory_position"],
                                      validators=[Optional(), Length(max=LINE_MAX)])
-    signatory_name = StringField(NARRATIVE_LABELS["signatory_name"],
-                                 validators=[Optional(), Length(max=LINE_MAX)])
+    signatory_name = StringField(NARRATIVE_LABELS["signatory_name"],  # no Optional(): the check
+                                 validators=[Length(max=LINE_MAX)])  # below must see it empty
     submit = SubmitField(_l("Save"))
 
     def validate_signatory_name(self, field) -> None:

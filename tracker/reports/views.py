@@ -2,8 +2,7 @@
 the school's part for its director and the regional summary."""
 from io import BytesIO
 
-from flask import (Blueprint, abort, flash, redirect, render_template, request, send_file,
-                   url_for)
+from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -13,13 +12,27 @@ from tracker.editing import save_versioned_edit
 from tracker.indicators.dashboard import default_period
 from tracker.indicators.forms import PeriodForm
 from tracker.periods import HalfYear
-from tracker.permissions import (MANAGERS, REGION_REPORT_VIEWERS, REPORT_VIEWERS,
-                                 can_edit_report_narrative, get_visible_or_404, role_required,
-                                 signed_in, visible_municipalities, visible_schools)
+from tracker.permissions import (
+    MANAGERS,
+    REGION_REPORT_VIEWERS,
+    REPORT_VIEWERS,
+    can_edit_report_narrative,
+    get_visible_or_404,
+    role_required,
+    signed_in,
+    visible_municipalities,
+    visible_schools,
+)
 from tracker.reports import narrative as narratives
 from tracker.reports.docx import build_docx
-from tracker.reports.forms import (CLOSING_GROUP, COMMENT_GROUP, NARRATIVE_LABELS,
-                                   PASSPORT_GROUP, SIGNATURE_GROUP, NarrativeForm)
+from tracker.reports.forms import (
+    CLOSING_GROUP,
+    COMMENT_GROUP,
+    NARRATIVE_LABELS,
+    PASSPORT_GROUP,
+    SIGNATURE_GROUP,
+    NarrativeForm,
+)
 from tracker.reports.halfyear import file_names, municipal_report
 from tracker.reports.halfyear.assembly import MIMETYPE, content_disposition
 from tracker.reports.halfyear.regional import regional_report

@@ -61,7 +61,8 @@ def build_municipal_report(municipality: Municipality, period: HalfYear | str) -
 def file_names(place_name: str, period: HalfYear) -> tuple[str, str]:
     """(ASCII, Russian) file names: «otchet-ust-ilimsk-2022-h1.docx», «Отчёт …».»"""
     ascii_name = f"otchet-{slug(place_name)}-{period.code.lower()}.docx"
-    return ascii_name, f"{_('Report')} {place_name} {period.code}.docx"
+    label = _("Report")
+    return ascii_name, f"{label} {place_name} {period.code}.docx"
 
 
 

@@ -9,8 +9,8 @@ from tracker.indicators.dashboard import regional_dashboard
 from tracker.periods import HalfYear
 from tracker.reports.document import Heading, Paragraph, Table
 from tracker.reports.halfyear.assembly import AssembledReport
-from tracker.reports.halfyear.indicators import REPORT_CODES, indicator_table
 from tracker.reports.halfyear.context import Section
+from tracker.reports.halfyear.indicators import REPORT_CODES, indicator_table
 from tracker.reports.models import ReportNarrative, paragraphs_of
 from tracker.schools.models import Region, School, SchoolYearStatus
 
