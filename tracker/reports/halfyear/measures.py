@@ -17,6 +17,8 @@ from tracker.reports.halfyear import charts
 from tracker.reports.halfyear.context import ReportContext, Section
 from tracker.risks.models import RiskDirection
 
+CHART_MAX_SCHOOLS = 40  # beyond that a bar per school is unreadable: the table says it all
+
 
 @dataclass
 class Tally:
@@ -138,7 +140,7 @@ def _summary(ctx: ReportContext, schools, tallies: dict[int, Tally]) -> list:
                      _("Confirmed by the curator"), _("Overdue"), _("With accepted evidence")],
                     rows, total_row=len(schools) > 1,
                     caption=_("Measures of the anti-risk programs in the half-year"))]
-    if ctx.charts:
+    if ctx.charts and len(schools) <= CHART_MAX_SCHOOLS:
         series = [(_("Confirmed by the curator"),
                    [tallies[s.id].confirmed for s in schools]),
                   (_("Done"), [tallies[s.id].done - tallies[s.id].confirmed for s in schools]),
