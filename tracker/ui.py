@@ -1,6 +1,7 @@
 """What every page needs from the application: role names and the navigation by role."""
 from flask import Flask
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 from flask_login import current_user
 
 from datetime import date
@@ -58,7 +59,7 @@ NAVIGATION = (
     ("programs.index", _l("Programs"), tuple(Role)),
     ("risks.heatmap", _l("Risk map"), (Role.ADMIN, Role.REGIONAL, Role.COORDINATOR, Role.CURATOR)),
     ("programs.pipeline", _l("Pipeline"), (Role.ADMIN, Role.REGIONAL, Role.COORDINATOR)),
-    ("reports.index", _l("Half-year report"), tuple(Role)),
+    ("reports.index", lazy_pgettext("navigation", "Report"), tuple(Role)),
     ("admin.users", _l("Users"), (Role.ADMIN, Role.COORDINATOR)),
     ("admin.references", _l("Reference lists"), (Role.ADMIN,)),
     ("teachers.domains", _l("Deficit domains"), (Role.ADMIN,)),
