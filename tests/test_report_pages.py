@@ -1,18 +1,21 @@
 """The half-year report's pages: the preview with warnings for missing data, the download, the
 coordinator's narrative (carry-over, stale edits, validation), the scope, the CLI."""
 from io import BytesIO
+from unittest.mock import patch
 from urllib.parse import quote
 
+import pytest
 from docx import Document
 from sqlalchemy import select
 
 from tests import factories, teacher_factories
 from tracker.auth.models import Role
 from tracker.db import db
+from tracker.errors import StaleEdit
 from tracker.periods import HalfYear
 from tracker.reports.halfyear.assembly import slug
 from tracker.reports.models import ReportNarrative, lines_of
-from tracker.reports.narrative import NEW_VERSION
+from tracker.reports.narrative import NEW_VERSION, save_narrative
 from tracker.schools.models import School
 
 H1 = HalfYear(2022, 1)
@@ -189,3 +192,15 @@ def test_cli_writes_the_report_and_explains_mistakes(runner, tmp_path):
 def test_helpers():
     assert slug("Усть-Илимск") == "ust-ilimsk" and slug("г. Братск") == "g-bratsk"
     assert lines_of("1) одна\n\n- две\n• три\n") == ["одна", "две", "три"]
+
+
+def test_two_first_saves_at_once_make_the_second_stale(app):
+    town = town_missing_data()
+    db.session.add(ReportNarrative(municipality_id=town.id, period="2022-H1",
+                                   conclusions="Сохранено первым"))
+    db.session.flush()
+    with patch("tracker.reports.narrative.stored_narrative", return_value=None), \
+            pytest.raises(StaleEdit):
+        save_narrative(municipality_id=town.id, period=H1, version=str(NEW_VERSION),
+                       conclusions="Сохранено вторым")
+    assert db.session.scalar(select(ReportNarrative.conclusions)) == "Сохранено первым"

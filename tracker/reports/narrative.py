@@ -1,8 +1,10 @@
 """The coordinator's narrative of a half-year report: read it (with the passport carried over
 from the latest earlier half-year) and save it. Callers commit."""
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from tracker.db import db
+from tracker.errors import StaleEdit
 from tracker.forms import ensure_version
 from tracker.periods import HalfYear
 from tracker.reports.models import NARRATIVE_FIELDS, PASSPORT_FIELDS, ReportNarrative
@@ -45,13 +47,21 @@ def save_narrative(*, municipality_id: int, period: HalfYear, version, **fields)
     """Create or update the half-year's narrative; a stale version raises StaleEdit."""
     narrative = stored_narrative(municipality_id, period)
     if narrative is None:
-        probe = ReportNarrative(version=NEW_VERSION)
-        ensure_version(probe, version)
+        ensure_version(ReportNarrative(version=NEW_VERSION), version)
         narrative = ReportNarrative(municipality_id=municipality_id, period=period.code)
-        db.session.add(narrative)
-    else:
-        ensure_version(narrative, version)
-    for name in NARRATIVE_FIELDS:
-        setattr(narrative, name, (fields.get(name) or "").strip())
+        _fill(narrative, fields)
+        try:
+            with db.session.begin_nested():  # two first saves at once: the second is stale
+                db.session.add(narrative)
+        except IntegrityError:
+            raise StaleEdit() from None
+        return narrative
+    ensure_version(narrative, version)
+    _fill(narrative, fields)
     db.session.flush()
     return narrative
+
+
+def _fill(narrative: ReportNarrative, fields: dict) -> None:
+    for name in NARRATIVE_FIELDS:
+        setattr(narrative, name, (fields.get(name) or "").strip())

@@ -7,7 +7,7 @@ from tracker.i18n import month_name, number, percent
 from tracker.indicators.calculations import Status, Unit
 from tracker.indicators.catalogue import CATALOGUE
 from tracker.indicators.services import IndicatorValue, TargetLevel, indicator_values
-from tracker.reports.document import Image, Paragraph, Table
+from tracker.reports.document import Image, Table
 from tracker.reports.halfyear import charts
 from tracker.reports.halfyear.context import ReportContext, Section
 
@@ -63,15 +63,13 @@ def indicators_section(ctx: ReportContext, school_ids, level: TargetLevel) -> Se
         section.warnings.append(ngettext("No data for %(num)s indicator: %(names)s.",
                                          "No data for %(num)s indicators: %(names)s.",
                                          len(empty), names="; ".join(empty)))
-    if ctx.charts:
-        section.blocks.append(_chart(values))
+    shown = [v for v in values if v.indicator.is_computed and v.indicator.unit == Unit.PERCENT]
+    if ctx.charts and shown:
+        section.blocks.append(_chart(shown))
     return section
 
 
-def _chart(values: list[IndicatorValue]) -> Image | Paragraph:
-    shown = [v for v in values if v.indicator.is_computed and v.indicator.unit == Unit.PERCENT]
-    if not shown:
-        return Paragraph("")
+def _chart(shown: list[IndicatorValue]) -> Image:
     png = charts.plan_fact([str(v.indicator.name) for v in shown], [v.fact for v in shown],
                            [float(v.target) if v.target is not None else None for v in shown],
                            _("Fact"), _("Plan"))
