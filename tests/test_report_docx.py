@@ -8,9 +8,8 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
+from tracker.reports.document import Bullets, Heading, Paragraph, ReportDocument, Signature, Table
 from tracker.reports.docx import build_docx
-from tracker.reports.document import (Bullets, Heading, Paragraph, ReportDocument, Signature,
-                                      Table)
 
 
 def sample() -> ReportDocument:

@@ -58,13 +58,14 @@ def register_blueprints(app: Flask) -> None:
     from tracker.indicators.views import bp as indicators_bp
     from tracker.network.views import bp as network_bp
     from tracker.programs.views import bp as programs_bp
+    from tracker.reports.views import bp as reports_bp
     from tracker.risks.views import bp as risks_bp
     from tracker.schools.views import bp as schools_bp
     from tracker.teachers.views import bp as teachers_bp
     from tracker.visits.views import bp as visits_bp
 
     for blueprint in (auth_bp, home_bp, schools_bp, risks_bp, programs_bp, teachers_bp,
-                      visits_bp, network_bp, indicators_bp, admin_bp, assets_bp):
+                      visits_bp, network_bp, indicators_bp, reports_bp, admin_bp, assets_bp):
         app.register_blueprint(blueprint)
 
 

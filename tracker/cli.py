@@ -15,6 +15,8 @@ def register(app: Flask) -> None:
     app.cli.add_command(indicators_command)
     from tracker.teachers.cli import import_command
     app.cli.add_command(import_command)
+    from tracker.reports.cli import report_group
+    app.cli.add_command(report_group)
 
 
 @click.command("seed-demo")

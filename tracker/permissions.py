@@ -413,3 +413,14 @@ def can_edit_indicator_values(user: User, school: School) -> bool:
     if user.role == Role.DIRECTOR:
         return user.school_id == school.id
     return user.role in MANAGERS and can_view(user, school)
+
+
+# --- the half-year report (tracker/reports) --------------------------------------------------
+
+REPORT_VIEWERS = (Role.ADMIN, Role.REGIONAL, Role.COORDINATOR)  # the municipal report
+REGION_REPORT_VIEWERS = (Role.ADMIN, Role.REGIONAL)
+
+
+def can_edit_report_narrative(user: User, municipality: Municipality) -> bool:
+    """The report's narrative: the municipality's coordinator (or an admin); regions only read."""
+    return user.role in MANAGERS and can_view(user, municipality)

@@ -4,6 +4,7 @@ from datetime import date
 
 from flask import Flask
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 from flask_login import current_user
 
 from tracker.auth.models import Role
@@ -68,6 +69,7 @@ class NavGroup:
 NAVIGATION: tuple[NavLink | NavGroup, ...] = (
     NavLink("home.index", _l("Home")),
     NavLink("indicators.index", _l("Indicators")),
+    NavLink("reports.index", lazy_pgettext("navigation", "Report")),
     NavGroup(_l("Schools and programs"), (
         NavLink("schools.index", _l("Schools")),
         NavLink("risks.heatmap", _l("Risk map"), MANAGERS + (Role.CURATOR,)),

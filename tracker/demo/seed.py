@@ -12,7 +12,7 @@ from tracker.demo.models import Installation
 from tracker.schools.models import Municipality, Region, ResultCategory, School, SchoolYearStatus
 
 # Bump when the demo content changes: a demo database of an older version is reloaded.
-DEMO_VERSION = "2022-h1.6"
+DEMO_VERSION = "2022-h1.7"
 
 
 class DemoRefused(Exception):
@@ -128,8 +128,9 @@ def loaders() -> list:
     """Every feature's demo loader, in dependency order (imported here: features import us)."""
     from tracker.network.demo import load as load_network
     from tracker.programs.demo import load_programs
+    from tracker.reports.demo import load_narrative
     from tracker.risks.demo import load_risks
     from tracker.teachers.demo import load_teachers
     from tracker.visits.demo import load_visits
     return [load_geography, load_accounts, load_risks, load_programs, load_teachers,
-            load_visits, load_network]
+            load_visits, load_network, load_narrative]

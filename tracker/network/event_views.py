@@ -12,22 +12,16 @@ from tracker.errors import DomainError
 from tracker.network import labels, queries, services
 from tracker.network.blueprint import (bp, chosen_municipality, chosen_span, latest_event_day,
                                        municipality_choices, organization_choices)
-from tracker.network.event_models import EventKind, EventParticipation, MethodicalEvent
+from tracker.network.event_models import EventParticipation, MethodicalEvent
 from tracker.network.forms import (DeleteEventForm, EventFilterForm, EventForm,
                                    ParticipationForm, RemoveParticipationForm)
 from tracker.periods import HalfYear
 from tracker.permissions import (EVENT_VIEWERS, MANAGERS, can_edit, get_visible_or_404,
                                  role_required, visible_events, visible_school_ids,
                                  visible_schools)
+from tracker.network.labels import SEMINAR_KINDS, TABLES
 from tracker.schools.models import School
 
-# The report's participation tables: which kinds of events go into which table.
-TABLES = (
-    (_l("Professional skills competitions"), (EventKind.COMPETITION,)),
-    (_l("Conferences and pedagogical readings"), (EventKind.CONFERENCE, EventKind.READINGS)),
-    (_l("Webinars"), (EventKind.WEBINAR,)),
-)
-SEMINAR_KINDS = (EventKind.SCHOOL_TO_SCHOOL, EventKind.SEMINAR)
 EVENT_LABELS = {"title": _l("Title"), "kind": _l("Kind"), "level": _l("Level"),
                 "held_on": _l("Date"), "order_text": _l("Order («приказ»)"),
                 "participants_count": _l("Number of participants"), "result": _l("Result")}

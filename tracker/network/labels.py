@@ -66,6 +66,15 @@ PRESENTING_KINDS = (EventKind.CONFERENCE, EventKind.READINGS, EventKind.WEBINAR,
 
 NO_PARTICIPATION = "-"
 
+# The report's participation tables (the events page and the half-year report): which kinds of
+# events go into which table; seminars get a table of their own.
+TABLES = (
+    (_l("Professional skills competitions"), (EventKind.COMPETITION,)),
+    (_l("Conferences and pedagogical readings"), (EventKind.CONFERENCE, EventKind.READINGS)),
+    (_l("Webinars"), (EventKind.WEBINAR,)),
+)
+SEMINAR_KINDS = (EventKind.SCHOOL_TO_SCHOOL, EventKind.SEMINAR)
+
 
 def participation_cell(role: str | None, *, nomination: str = "", event_kind: str = "") -> str:
     """The cell of the participation table: «+», «-», «+ (диплом 2 степени)», «организатор»…"""

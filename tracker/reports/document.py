@@ -22,6 +22,7 @@ class Paragraph:
 @dataclass
 class Bullets:
     items: list[str]
+    numbered: bool = False  # «1) …», numbered within this list only
 
 
 @dataclass

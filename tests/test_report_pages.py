@@ -1,0 +1,206 @@
+"""The half-year report's pages: the preview with warnings for missing data, the download, the
+coordinator's narrative (carry-over, stale edits, validation), the scope, the CLI."""
+from io import BytesIO
+from unittest.mock import patch
+from urllib.parse import quote
+
+import pytest
+from docx import Document
+from sqlalchemy import select
+
+from tests import factories, teacher_factories
+from tracker.auth.models import Role
+from tracker.db import db
+from tracker.errors import StaleEdit
+from tracker.periods import HalfYear
+from tracker.reports.halfyear.assembly import slug
+from tracker.reports.models import ReportNarrative, lines_of
+from tracker.reports.narrative import NEW_VERSION, save_narrative
+from tracker.schools.models import School
+
+H1 = HalfYear(2022, 1)
+
+
+def town_missing_data():
+    """Two ШНОР: one with teachers but no courses, one with nothing; no narrative, no targets."""
+    region = factories.make_region()
+    category = factories.make_category(region, "сильно неуспевающая")
+    town = factories.make_municipality(region, "Городок")
+    staffed = factories.make_school(town, "МБОУ «СОШ № 4»", category=category, project_500=True)
+    factories.make_school(town, "МБОУ «СОШ № 6»", category=category)
+    factories.make_school(town, "МАОУ «Гимназия»")  # not on the list
+    teacher_factories.make_teacher(staffed)
+    db.session.commit()
+    return town
+
+
+def narrative_data(**fields) -> dict:
+    data = {"version": str(NEW_VERSION), "roadmap_basis": "Дорожная карта, приказ № 1",
+            "program_basis": "Программа, приказ № 2", "program_goal": "Создание условий",
+            "program_tasks": "- первая задача\n2) вторая задача", "conclusions": "Всё выполнено.",
+            "priorities": "сопровождение ШНОР", "signatory_position": "Координатор",
+            "signatory_name": "И.И. Иванова"}
+    data.update(fields)
+    return data
+
+
+def test_preview_warns_about_missing_data(client, login_as):
+    town = town_missing_data()
+    login_as(Role.COORDINATOR, municipality=town)
+    response = client.get(f"/reports/municipality/{town.id}?period=2022-H1")
+    assert response.status_code == 200
+    page = response.text
+    assert "2 школы не внесли данные о курсах за полугодие" in page
+    assert "1 школа не внесла данные о педагогах: МБОУ «СОШ № 6»" in page
+    assert "Нет целевых значений показателей (план) на полугодие." in page
+    assert "Не заполнены выводы." in page and "Не заполнена цель программы." in page
+    assert "Нет антирисковых программ: МБОУ «СОШ № 4»." in page
+    assert "МАОУ «Гимназия»" not in page
+    assert f"/reports/municipality/{town.id}/narrative?period=2022-H1" in page
+    assert f"/reports/municipality/{town.id}/report.docx?period=2022-H1" in page
+    assert 'data-testid="period-selector"' in page
+
+
+def test_saving_the_narrative_clears_its_warnings(client, login_as):
+    town = town_missing_data()
+    login_as(Role.COORDINATOR, municipality=town)
+    url = f"/reports/municipality/{town.id}/narrative?period=2022-H1"
+    assert client.get(url).status_code == 200
+    response = client.post(url, data=narrative_data())
+    assert response.status_code == 302
+    stored = db.session.scalar(select(ReportNarrative))
+    assert (stored.period, stored.task_list) == ("2022-H1", ["первая задача", "вторая задача"])
+    page = client.get(response.location).text
+    assert "Не заполнены выводы." not in page and "Всё выполнено." in page
+    assert "Не заполнена цель программы." not in page
+
+
+def test_passport_carries_over_from_the_latest_earlier_half_year(client, login_as):
+    town = town_missing_data()
+    login_as(Role.COORDINATOR, municipality=town)
+    client.post(f"/reports/municipality/{town.id}/narrative?period=2021-H2",
+                data=narrative_data(conclusions="Выводы 2021 года"))
+    page = client.get(f"/reports/municipality/{town.id}/narrative?period=2022-H1").text
+    assert "Паспорт программы перенесён из периода 2021-H2" in page
+    assert "Дорожная карта, приказ № 1" in page and "Выводы 2021 года" not in page
+    preview = client.get(f"/reports/municipality/{town.id}?period=2022-H1").text
+    assert "Цель муниципальной программы: Создание условий" in preview
+    assert "Не заполнены выводы." in preview  # conclusions belong to their half-year
+
+
+def test_a_stale_narrative_edit_is_refused(client, login_as):
+    town = town_missing_data()
+    login_as(Role.COORDINATOR, municipality=town)
+    url = f"/reports/municipality/{town.id}/narrative?period=2022-H1"
+    client.post(url, data=narrative_data())
+    stale = client.post(url, data=narrative_data(conclusions="Мои выводы"))  # version 0 again
+    assert stale.status_code == 409
+    assert "Мои выводы" in stale.text and "Всё выполнено." in stale.text
+    assert db.session.scalar(select(ReportNarrative.conclusions)) == "Всё выполнено."
+    fresh = client.post(url, data=narrative_data(conclusions="Мои выводы", version="1"))
+    assert fresh.status_code == 302
+    db.session.expire_all()
+    assert db.session.scalar(select(ReportNarrative.conclusions)) == "Мои выводы"
+
+
+def test_narrative_validation_speaks_russian(client, login_as):
+    town = town_missing_data()
+    login_as(Role.COORDINATOR, municipality=town)
+    url = f"/reports/municipality/{town.id}/narrative?period=2022-H1"
+    response = client.post(url, data=narrative_data(signatory_name="",
+                                                    priorities="\n".join(["п"] * 31)))
+    assert response.status_code == 422
+    assert "Укажите фамилию и инициалы подписывающего отчёт." in response.text
+    assert "Не больше 30 строк." in response.text
+    assert db.session.scalar(select(ReportNarrative)) is None
+
+
+def test_only_the_municipality_coordinator_edits_the_narrative(client, login_as):
+    town = town_missing_data()
+    login_as(Role.REGIONAL, region=town.region)
+    preview = client.get(f"/reports/municipality/{town.id}?period=2022-H1")
+    assert preview.status_code == 200 and 'data-testid="edit-narrative"' not in preview.text
+    url = f"/reports/municipality/{town.id}/narrative?period=2022-H1"
+    assert client.get(url).status_code == 403
+    assert client.post(url, data=narrative_data()).status_code == 403
+    login_as(Role.COORDINATOR, municipality=factories.make_municipality(town.region))
+    assert client.get(url).status_code == 404
+    assert client.get(f"/reports/municipality/{town.id}").status_code == 404
+    assert client.get(f"/reports/municipality/{town.id}/report.docx").status_code == 404
+    assert db.session.scalar(select(ReportNarrative)) is None
+
+
+def test_download_has_a_plain_and_a_russian_file_name(client, login_as):
+    town = town_missing_data()
+    login_as(Role.COORDINATOR, municipality=town)
+    response = client.get(f"/reports/municipality/{town.id}/report.docx?period=2022-H1")
+    assert response.status_code == 200
+    assert response.mimetype.endswith("wordprocessingml.document")
+    disposition = response.headers["Content-Disposition"]
+    assert disposition.startswith('attachment; filename="otchet-gorodok-2022-h1.docx"')
+    assert "filename*=UTF-8''" + quote("Отчёт Городок 2022-H1.docx", safe="") in disposition
+    document = Document(BytesIO(response.data))
+    assert "Городок, 1 полугодие 2022" in [p.text for p in document.paragraphs]
+
+
+def test_regional_and_school_variants_keep_to_their_scope(client, login_as):
+    town = town_missing_data()
+    staffed = db.session.scalar(select(School).where(School.short_name == "МБОУ «СОШ № 4»"))
+    other = factories.make_school(town, "МБОУ «СОШ № 9»")
+    db.session.commit()
+    login_as(Role.DIRECTOR, school=staffed)
+    page = client.get(f"/reports/school/{staffed.id}?period=2022-H1")
+    assert page.status_code == 200 and "Школа в программе" in page.text
+    assert "Школа — участник федерального проекта «500+»." in page.text
+    assert client.get(f"/reports/school/{other.id}").status_code == 404
+    assert client.get(f"/reports/municipality/{town.id}").status_code == 403
+    assert f"/reports/school/{staffed.id}?period=" in client.get("/reports/").location
+    login_as(Role.REGIONAL, region=town.region)
+    summary = client.get(f"/reports/region/{town.region.id}?period=2022-H1")
+    assert summary.status_code == 200 and "Итого по региону" in summary.text
+    assert client.get(f"/reports/region/{factories.make_region().id}").status_code == 404
+    docx = client.get(f"/reports/region/{town.region.id}/report.docx?period=2022-H1")
+    assert docx.status_code == 200 and docx.data[:2] == b"PK"
+
+
+def test_cli_writes_the_report_and_explains_mistakes(runner, tmp_path):
+    town = town_missing_data()
+    target = tmp_path / "report.docx"
+    result = runner.invoke(args=["report", "half-year", "--municipality", "городок",
+                                 "--period", "2022-H1", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    headings = [p.text for p in Document(str(target)).paragraphs
+                if p.style.name == "Heading 1"]
+    assert headings[0] == "Основание" and headings[-1] == "Приоритетные задачи на следующий период"
+    unknown = runner.invoke(args=["report", "half-year", "--municipality", "Нигде",
+                                  "--period", "2022-H1", "-o", str(target)])
+    assert unknown.exit_code != 0 and "Unknown municipality: 'Нигде'" in unknown.output
+    bad = runner.invoke(args=["report", "half-year", "--municipality", town.name,
+                              "--period", "2022-H3", "-o", str(target)])
+    assert bad.exit_code != 0 and "is not a half-year; use e.g. 2022-H1" in bad.output
+    school = runner.invoke(args=["report", "half-year", "--municipality", town.name, "--school",
+                                 "МБОУ «СОШ № 4»", "--period", "2022-H1", "-o", str(target)])
+    assert school.exit_code == 0, school.output
+    region = runner.invoke(args=["report", "half-year", "--region", town.region.name,
+                                 "--period", "2022-H1", "-o", str(tmp_path / "region.docx")])
+    assert region.exit_code == 0, region.output
+    nothing = runner.invoke(args=["report", "half-year", "--period", "2022-H1", "-o",
+                                  str(target)])
+    assert nothing.exit_code != 0 and "Give --municipality" in nothing.output
+
+
+def test_helpers():
+    assert slug("Усть-Илимск") == "ust-ilimsk" and slug("г. Братск") == "g-bratsk"
+    assert lines_of("1) одна\n\n- две\n• три\n") == ["одна", "две", "три"]
+
+
+def test_two_first_saves_at_once_make_the_second_stale(app):
+    town = town_missing_data()
+    db.session.add(ReportNarrative(municipality_id=town.id, period="2022-H1",
+                                   conclusions="Сохранено первым"))
+    db.session.flush()
+    with patch("tracker.reports.narrative.stored_narrative", return_value=None), \
+            pytest.raises(StaleEdit):
+        save_narrative(municipality_id=town.id, period=H1, version=str(NEW_VERSION),
+                       conclusions="Сохранено вторым")
+    assert db.session.scalar(select(ReportNarrative.conclusions)) == "Сохранено первым"

@@ -1,0 +1,84 @@
+"""The school's part of the report and the regional summary, built from plain records."""
+from datetime import date
+from io import BytesIO
+
+from docx import Document
+
+from tests import factories, program_factories, teacher_factories
+from tracker.auth.models import Role
+from tracker.db import db
+from tracker.periods import HalfYear
+from tracker.reports.halfyear import build_regional_report, build_school_report
+
+H1 = HalfYear(2022, 1)
+
+
+def headings(document) -> list[str]:
+    return [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+
+
+def cells(document, first_header: str) -> list[list[str]]:
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == first_header)
+    return [[cell.text for cell in row.cells] for row in table.rows]
+
+
+def test_school_report_has_its_own_part_only(app):
+    region = factories.make_region()
+    category = factories.make_category(region, "умеренно неуспевающая")
+    town = factories.make_municipality(region)
+    school = factories.make_school(town, "МАОУ «СОШ № 3»", category=category, project_500=True)
+    neighbour = factories.make_school(town, "МАОУ «СОШ № 8»", category=category)
+    director = factories.make_user(Role.DIRECTOR, school=school)
+    direction = program_factories.make_direction(name="Дефицит педагогических кадров")
+    program_factories.make_profile(school, [direction])
+    program = program_factories.make_program(school, direction)
+    program_factories.make_measure(program, title="Приём педагога-психолога",
+                                   due_on=date(2022, 4, 1))
+    event = factories.make_event(town, kind="webinar", title="Вебинар о грамотности",
+                                 held_on=date(2022, 3, 3))
+    factories.make_participation(event, school, role="presented")
+    factories.make_participation(event, neighbour)
+    db.session.commit()
+    document = Document(BytesIO(build_school_report(school, H1)))
+    assert headings(document) == ["Школа в программе", "Показатели программы",
+                                  "Выполнение мероприятий антирисковых программ",
+                                  "Профессиональное развитие педагогов",
+                                  "Методические мероприятия"]
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Категория результатов 2022 года: умеренно неуспевающая." in text
+    assert "Дефицит педагогических кадров" in text
+    measures = cells(document, "Задача")
+    assert [row[1] for row in measures[1:]] == ["Приём педагога-психолога"]
+    events = cells(document, "Дата")
+    assert events[1:] == [["03.03.2022", "Вебинар о грамотности", "Вебинар", "+"]]
+    assert "МАОУ «СОШ № 8»" not in text + str([cells(document, "Школа")])
+    signature = document.tables[-1].rows[0].cells
+    assert [c.text for c in signature] == ["Директор", director.full_name]
+
+
+def test_regional_summary_sums_numerators_and_denominators(app):
+    region = factories.make_region("Область")
+    category = factories.make_category(region)
+    domain = teacher_factories.make_domain()
+    small, large = (factories.make_municipality(region, name) for name in ("Альфа", "Бета"))
+    staff = {small: (2, 1), large: (3, 3)}  # teachers, of them diagnosed
+    for municipality, (teachers, diagnosed) in staff.items():
+        school = factories.make_school(municipality, category=category)
+        for n in range(teachers):
+            teacher = teacher_factories.make_teacher(school)
+            if n < diagnosed:
+                teacher_factories.make_diagnostic(teacher, domain)
+    factories.make_school(factories.make_municipality(region, "Гамма"))  # no ШНОР at all
+    db.session.commit()
+    document = Document(BytesIO(build_regional_report(region, H1)))
+    assert headings(document) == ["Показатели региона",
+                                  "Показатели по муниципальным образованиям",
+                                  "Муниципальные образования"]
+    table = cells(document, "Муниципальное образование")
+    column = next(i for i, title in enumerate(table[0]) if "диагностику" in title)
+    nbsp = "\u00a0"
+    assert {row[0]: row[column] for row in table[1:]} == {
+        "Альфа": f"1 из 2 (50{nbsp}%)", "Бета": f"3 из 3 (100{nbsp}%)", "Гамма": "—",
+        "Итого по региону": f"4 из 5 (80{nbsp}%)"}  # not the mean of 50 % and 100 %
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Школ с низкими результатами: 1, из них в проекте «500+»: 0." in text

@@ -1,0 +1,73 @@
+"""The narrative of the half-year report: passport, conclusions, priorities, comments, signatory."""
+from flask_babel import lazy_gettext as _l
+from wtforms import StringField, SubmitField, TextAreaField
+from wtforms.validators import Length, Optional, ValidationError
+
+from tracker.forms import VersionedForm
+
+TEXT_MAX, LINE_MAX = 8000, 200
+MAX_LIST_ITEMS = 30
+
+NARRATIVE_LABELS = {
+    "roadmap_basis": _l("Regional roadmap and its order"),
+    "program_basis": _l("Municipal program and its order"),
+    "program_goal": _l("Goal of the program"),
+    "program_tasks": _l("Tasks of the program (one per line, in order)"),
+    "conclusions": _l("Conclusions"),
+    "priorities": _l("Priorities for the next half-year (one per line)"),
+    "comment_schools": _l("Comment: schools with low results"),
+    "comment_indicators": _l("Comment: indicators"),
+    "comment_measures": _l("Comment: anti-risk programs"),
+    "comment_teachers": _l("Comment: professional development of teachers"),
+    "comment_shortage": _l("Comment: shortage of teachers"),
+    "comment_consultations": _l("Comment: consultation service and working group"),
+    "comment_events": _l("Comment: methodical events"),
+    "comment_network": _l("Comment: network interaction"),
+    "signatory_position": _l("Signatory: position"),
+    "signatory_name": _l("Signatory: name"),
+}
+
+
+def _text(name: str) -> TextAreaField:
+    return TextAreaField(NARRATIVE_LABELS[name], validators=[Optional(), Length(max=TEXT_MAX)],
+                         render_kw={"rows": 4})
+
+
+def _at_most_items(form, field) -> None:
+    if len([line for line in (field.data or "").splitlines() if line.strip()]) > MAX_LIST_ITEMS:
+        raise ValidationError(_l("At most %(count)s lines.", count=MAX_LIST_ITEMS))
+
+
+class NarrativeForm(VersionedForm):
+    roadmap_basis = _text("roadmap_basis")
+    program_basis = _text("program_basis")
+    program_goal = _text("program_goal")
+    program_tasks = TextAreaField(NARRATIVE_LABELS["program_tasks"], render_kw={"rows": 7},
+                                  validators=[Optional(), Length(max=TEXT_MAX), _at_most_items])
+    conclusions = TextAreaField(NARRATIVE_LABELS["conclusions"], render_kw={"rows": 6},
+                                validators=[Optional(), Length(max=TEXT_MAX)])
+    priorities = TextAreaField(NARRATIVE_LABELS["priorities"], render_kw={"rows": 5},
+                               validators=[Optional(), Length(max=TEXT_MAX), _at_most_items])
+    comment_schools = _text("comment_schools")
+    comment_indicators = _text("comment_indicators")
+    comment_measures = _text("comment_measures")
+    comment_teachers = _text("comment_teachers")
+    comment_shortage = _text("comment_shortage")
+    comment_consultations = _text("comment_consultations")
+    comment_events = _text("comment_events")
+    comment_network = _text("comment_network")
+    signatory_position = StringField(NARRATIVE_LABELS["signatory_position"],
+                                     validators=[Optional(), Length(max=LINE_MAX)])
+    signatory_name = StringField(NARRATIVE_LABELS["signatory_name"],  # no Optional(): the check
+                                 validators=[Length(max=LINE_MAX)])  # below must see it empty
+    submit = SubmitField(_l("Save"))
+
+    def validate_signatory_name(self, field) -> None:
+        if (self.signatory_position.data or "").strip() and not (field.data or "").strip():
+            raise ValidationError(_l("Enter the name of the person who signs the report."))
+
+
+PASSPORT_GROUP = ("roadmap_basis", "program_basis", "program_goal", "program_tasks")
+CLOSING_GROUP = ("conclusions", "priorities")
+COMMENT_GROUP = tuple(name for name in NARRATIVE_LABELS if name.startswith("comment_"))
+SIGNATURE_GROUP = ("signatory_position", "signatory_name")

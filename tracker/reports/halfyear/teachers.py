@@ -1,0 +1,109 @@
+"""Teacher development: diagnostics, individual plans, courses in three years and mentoring per
+school (the indicators' own providers, so the figures match the indicator table), and the
+course listeners of the half-year by provider and federal registry."""
+from flask_babel import gettext as _
+from flask_babel import ngettext
+
+from tracker.i18n import number, percent, share
+from tracker.indicators.calculations import Fraction, total
+from tracker.indicators.providers import PROVIDERS
+from tracker.reports.document import Paragraph, Table
+from tracker.reports.halfyear.context import ReportContext, Section, id_select
+from tracker.teachers import queries
+from tracker.teachers.models import CourseProvider
+
+SHARE_CODES = ("teachers_diagnosed", "teachers_with_plan", "teachers_courses_3y")
+MENTORING = "schools_with_mentoring"
+
+
+def _cell(fraction: Fraction | None) -> str:
+    if fraction is None or not fraction.denominator:
+        return "—"
+    return f"{number(fraction.numerator)} ({percent(fraction.percent)})"
+
+
+def development_table(ctx: ReportContext) -> tuple[Table, dict, dict[int, int]]:
+    school_ids = id_select(ctx.school_ids)
+    shares = {code: PROVIDERS[code](school_ids, ctx.period) for code in SHARE_CODES}
+    mentoring = PROVIDERS[MENTORING](school_ids, ctx.period)
+    staff = queries.active_teachers(ctx.school_ids)
+    rows = []
+    for school in ctx.schools:
+        running = mentoring.get(school.id)
+        rows.append([school.short_name, number(staff.get(school.id, 0)),
+                     *[_cell(shares[code].get(school.id)) for code in SHARE_CODES],
+                     _("yes") if running and running.numerator else _("no")])
+    totals = {code: total(shares[code].values()) for code in SHARE_CODES}
+    totals[MENTORING] = total(mentoring.values())
+    if len(ctx.schools) > 1:
+        rows.append([_("Total"), number(sum(staff.values())),
+                     *[_cell(totals[code]) for code in SHARE_CODES],
+                     _cell(totals[MENTORING])])
+    table = Table([_("School"), _("Active teachers"), _("Passed the diagnostics"),
+                   _("Have an approved individual plan"), _("Courses in the last 3 years"),
+                   _("Runs mentoring")], rows, total_row=len(ctx.schools) > 1,
+                  caption=_("Professional development of teachers"))
+    return table, totals, staff
+
+
+COURSE_COLUMNS = ((CourseProvider.ACADEMY, True), (CourseProvider.IRO, True),
+                  (CourseProvider.IRO, False))
+
+
+def courses_table(ctx: ReportContext) -> tuple[Table, list[str]]:
+    """Listeners per school: Academy and ИРО in the registry, all in the registry, ИРО outside
+    it, everything else, and the total; with the schools that recorded no course."""
+    listeners = queries.course_listeners(ctx.school_ids, ctx.period)
+    rows, sums, silent = [], [0] * 6, []
+    for school in ctx.schools:
+        mine = {(p, r): n for (s, p, r), n in listeners.items() if s == school.id}
+        academy, iro_in, iro_out = (mine.get(key, 0) for key in COURSE_COLUMNS)
+        in_registry = sum(n for (_p, registry), n in mine.items() if registry)
+        everything = sum(mine.values())
+        values = [academy, iro_in, in_registry, iro_out, everything - in_registry - iro_out,
+                  everything]
+        if not everything:
+            silent.append(school.short_name)
+        sums = [a + b for a, b in zip(sums, values)]
+        rows.append([school.short_name, *[number(v) for v in values]])
+    if len(ctx.schools) > 1:
+        rows.append([_("Total"), *[number(v) for v in sums]])
+    table = Table([_("School"), _("Academy of the Ministry of Education, federal registry"),
+                   _("ИРО, federal registry"), _("Total in the federal registry"),
+                   _("ИРО, outside the registry"), _("Other programs"), _("Total")],
+                  rows, total_row=len(ctx.schools) > 1,
+                  caption=_("Course listeners in the half-year (people)"))
+    return table, silent
+
+
+def teachers_section(ctx: ReportContext) -> Section:
+    section = Section("teachers", _("Professional development of teachers"),
+                      comment_field="comment_teachers")
+    if not ctx.schools:
+        return section
+    development, totals, staff = development_table(ctx)
+    section.blocks += [
+        Paragraph(_("Passed the diagnostics of professional deficits: %(diagnosed)s of the "
+                    "teachers; have an approved individual development plan: %(plans)s; "
+                    "completed courses in the last three years: %(courses)s.",
+                    diagnosed=share(totals["teachers_diagnosed"]),
+                    plans=share(totals["teachers_with_plan"]),
+                    courses=share(totals["teachers_courses_3y"]))),
+        development,
+        Paragraph(_("Mentoring programs run in %(mentoring)s schools.",
+                    mentoring=share(totals[MENTORING]))),
+    ]
+    courses, silent = courses_table(ctx)
+    section.blocks.append(courses)
+    no_staff = [s.short_name for s in ctx.schools if not staff.get(s.id)]
+    if no_staff:
+        section.warnings.append(ngettext(
+            "%(num)s school has not entered its teachers: %(schools)s.",
+            "%(num)s schools have not entered their teachers: %(schools)s.",
+            len(no_staff), schools=", ".join(no_staff)))
+    if silent:
+        section.warnings.append(ngettext(
+            "%(num)s school has not entered course data for the half-year: %(schools)s.",
+            "%(num)s schools have not entered course data for the half-year: %(schools)s.",
+            len(silent), schools=", ".join(silent)))
+    return section

@@ -1,0 +1,71 @@
+"""What the coordinator writes for a half-year report: the program passport, conclusions,
+priorities, comments per section and the signatory. One record per municipality and half-year."""
+import re
+
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from tracker.db import Base, TimestampMixin, VersionedMixin
+from tracker.schools.models import Municipality
+
+# The passport: carried over from the latest earlier half-year until the coordinator changes it.
+PASSPORT_FIELDS = ("roadmap_basis", "program_basis", "program_goal", "program_tasks",
+                   "signatory_position", "signatory_name")
+# Free comments, one per report section that has one (see reports/halfyear/sections.py).
+COMMENT_FIELDS = ("comment_schools", "comment_indicators", "comment_measures",
+                  "comment_teachers", "comment_shortage", "comment_consultations",
+                  "comment_events", "comment_network")
+NARRATIVE_FIELDS = PASSPORT_FIELDS + ("conclusions", "priorities") + COMMENT_FIELDS
+
+
+class ReportNarrative(VersionedMixin, TimestampMixin, Base):
+    __tablename__ = "report_narratives"
+    __table_args__ = (UniqueConstraint("municipality_id", "period"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    municipality_id: Mapped[int] = mapped_column(ForeignKey("municipalities.id"), index=True)
+    period: Mapped[str] = mapped_column(String(7))
+    roadmap_basis: Mapped[str] = mapped_column(Text, default="")
+    program_basis: Mapped[str] = mapped_column(Text, default="")
+    program_goal: Mapped[str] = mapped_column(Text, default="")
+    program_tasks: Mapped[str] = mapped_column(Text, default="")  # one task per line, in order
+    conclusions: Mapped[str] = mapped_column(Text, default="")
+    priorities: Mapped[str] = mapped_column(Text, default="")  # one priority per line
+    comment_schools: Mapped[str] = mapped_column(Text, default="")
+    comment_indicators: Mapped[str] = mapped_column(Text, default="")
+    comment_measures: Mapped[str] = mapped_column(Text, default="")
+    comment_teachers: Mapped[str] = mapped_column(Text, default="")
+    comment_shortage: Mapped[str] = mapped_column(Text, default="")
+    comment_consultations: Mapped[str] = mapped_column(Text, default="")
+    comment_events: Mapped[str] = mapped_column(Text, default="")
+    comment_network: Mapped[str] = mapped_column(Text, default="")
+    signatory_position: Mapped[str] = mapped_column(String(200), default="")
+    signatory_name: Mapped[str] = mapped_column(String(200), default="")
+
+    municipality: Mapped[Municipality] = relationship()
+
+    @property
+    def task_list(self) -> list[str]:
+        return lines_of(self.program_tasks)
+
+    @property
+    def priority_list(self) -> list[str]:
+        return lines_of(self.priorities)
+
+    @property
+    def audit_municipality_id(self) -> int:
+        return self.municipality_id
+
+
+def lines_of(text: str | None) -> list[str]:
+    """Non-empty lines, stripped of list markers typed by hand («- », «1) », «• »)."""
+    items = []
+    for line in (text or "").splitlines():
+        line = re.sub(r"^\s*(?:[-–—•*]|\d+[.)])\s*", "", line).strip()
+        if line:
+            items.append(line)
+    return items
+
+
+def paragraphs_of(text: str | None) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
