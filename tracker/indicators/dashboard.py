@@ -105,10 +105,12 @@ def focus_code(requested: str | None) -> str:
     return requested if requested in allowed else TREND_CODE
 
 
-def schools_dashboard(school_ids, period: HalfYear, level: TargetLevel) -> Dashboard:
-    """Several schools side by side (a curator's), with their combined figures."""
+def schools_dashboard(school_ids, period: HalfYear, level: TargetLevel,
+                      codes: tuple[str, ...] | None = None) -> Dashboard:
+    """Several schools side by side (a curator's), with their combined figures: every
+    indicator, or only the listed ones (the others' cells stay empty)."""
     school_ids = resolved(school_ids)
-    values = indicator_values(school_ids, period, level)
+    values = indicator_values(school_ids, period, level, codes)
     return _with_school_rows(Dashboard(period, values, [], percent_columns()), school_ids)
 
 
@@ -116,7 +118,7 @@ def _with_school_rows(dashboard: Dashboard, school_ids) -> Dashboard:
     schools = db.session.scalars(
         select(School).where(School.id.in_(school_ids)).order_by(School.short_name)).all()
     by_code = {v.indicator.code: v.by_school for v in dashboard.values}
-    dashboard.rows = [SchoolRow(school, {column.code: by_code[column.code].get(school.id)
+    dashboard.rows = [SchoolRow(school, {column.code: by_code.get(column.code, {}).get(school.id)
                                          for column in dashboard.columns})
                       for school in schools]
     return dashboard

@@ -93,7 +93,7 @@ def breakdown(municipality_id: int, code: str):
     period = chosen_period()
     board = dashboards.schools_dashboard(
         low_result_school_ids(period.year, municipality_id=place.id), period,
-        services.TargetLevel("municipality", place.id))
+        services.TargetLevel("municipality", place.id), codes=(code,))
     return render_template("indicators/breakdown.html", place=place, indicator=indicator,
                            value=board.value(code), rows=board.rows, period=period)
 
