@@ -14,13 +14,20 @@ forces a new one. SQLite files go to instance/bench/; PostgreSQL to
 postgresql://postgres@127.0.0.1:5432/tracker_bench_<scale> (skipped with a note when the
 server does not answer).
 
-Building takes, on the 2-core development machines: region about 5 s (SQLite) and 10 s
-(PostgreSQL); nation about 1.5 min (SQLite) and 2.5 min (PostgreSQL), generation included.
+Building takes, on the shared 2-core development machine: region 3–13 s per engine; nation
+about 50 s per engine (generation 10 s, shared by both; SQLite load 40 s, PostgreSQL COPY with
+foreign keys checked and VACUUM ANALYZE 55 s), up to 2.5 min each when the machine is busy.
+A whole `--scale all` run with building takes 3–5 minutes; re-using the databases, 1–2.
 
-Then every case of scripts/benchmark/cases.py is timed: the median of --runs runs after two
-warm-up runs, with its ratio to the bare SQL of the same scope (the teachers_with_plan
-aggregation run with the driver) and, for pages and calls, the time of the very statements
-they sent, replayed with the driver. The goals are printed next to the figures.
+Then every case of scripts/benchmark/cases.py is timed: in rounds (each case once per round,
+two warm-up rounds, then --runs rounds) so that load bursts fall on all cases alike; printed
+are the median, its ratio to the bare SQL of the same scope (the teachers_with_plan aggregation
+run with the driver), and for pages and calls the time of the very statements they sent,
+replayed on the driver, with the ratio to it. The goals are printed next to the figures; with
+both scales, the municipal dashboard is timed alternately in the two databases.
+
+To time something new, add a row to scripts/benchmark/cases.py; the half-year DOCX report of
+issue 8 goes into REPORT_CASES there.
 """
 import argparse
 import sys
@@ -34,7 +41,7 @@ from benchmark.context import Bench  # noqa: E402
 from benchmark.database import Target, ensure, pg_reachable  # noqa: E402
 from benchmark.generate import generate  # noqa: E402
 from benchmark.run import (check_agreement, load_average, print_summary, run_all,  # noqa: E402
-                           scope_sizes)
+                           same_cost, scope_sizes)
 from benchmark.scales import SCALES  # noqa: E402
 
 WARMUP = 2
@@ -68,16 +75,9 @@ def main(argv: list[str] | None = None) -> int:
     print("Cases:")
     for case in CASES:
         print(f"  {case.name:<24} {case.what}")
-    results = {}
+    results, ready = {}, {}
     for scale in scales:
-        generated = {}
-
-        def make_rows(domains, scale=scale, generated=generated):
-            key = tuple(domains)  # the same rows for both engines
-            if key not in generated:
-                generated[key] = generate(SCALES[scale], domains)
-            return generated[key]
-
+        make_rows = rows_maker(scale)
         for engine in engines:
             target = target_for(engine, scale, args)
             print(f"\n== {scale} · {engine} ==")
@@ -86,8 +86,36 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             print(f"  database: {ensure(target, scale, make_rows, args.rebuild)}")
             results[(scale, engine)] = measure(target, scale, args.runs)
-    print_summary(results)
+            ready[(scale, engine)] = target
+    print_summary(results, compare_sizes(ready, args.runs))
     return 0
+
+
+def rows_maker(scale: str):
+    """Generates the scale's rows once, for every engine that needs them."""
+    generated = {}
+
+    def make_rows(domains):
+        key = tuple(domains)
+        if key not in generated:
+            generated[key] = generate(SCALES[scale], domains)
+        return generated[key]
+    return make_rows
+
+
+def compare_sizes(ready: dict, runs: int) -> dict[str, tuple[float, float]]:
+    """Per engine with both databases: the municipal dashboard in each, timed alternately."""
+    same = {}
+    for engine in ("sqlite", "pg"):
+        if ("region", engine) in ready and ("nation", engine) in ready:
+            region = Bench(ready[("region", engine)], "region")
+            nation = Bench(ready[("nation", engine)], "nation")
+            try:
+                same[engine] = same_cost(region, nation, runs, WARMUP)
+            finally:
+                region.close()
+                nation.close()
+    return same
 
 
 def measure(target: Target, scale: str, runs: int) -> dict:
