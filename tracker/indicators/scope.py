@@ -36,5 +36,5 @@ def resolved(school_ids: Select) -> Select:
         return school_ids
     ids = db.session.scalars(school_ids).all()
     # written into the SQL as numbers: hundreds of bound parameters cost more to prepare
-    listed = bindparam("resolved_school_ids", ids, literal_execute=True)
+    listed = bindparam("resolved_school_ids", ids, literal_execute=True, unique=True)
     return select(School.id).where(School.id.in_(listed)).execution_options(**{RESOLVED: True})
