@@ -1,13 +1,14 @@
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from tracker.db import db
 from tracker.errors import DomainError
 from tracker.indicators import services
 from tracker.indicators.calculations import Fraction, Status
 from tracker.indicators.providers import PROVIDERS
+from tracker.indicators.scope import resolved
 from tracker.periods import HalfYear
 from tracker.schools.models import School
 
@@ -63,3 +64,18 @@ def test_entered_values_are_validated(app):
     entry = services.enter_value(code="methodical_dynamics", period=H1, school_id=school.id,
                                  flag=True)
     assert entry.flag is True and entry.numerator is None
+
+
+def test_a_resolved_scope_is_the_same_schools_looked_up_once(app):
+    one, other = factories.make_municipality(), factories.make_municipality()
+    here, there = factories.make_school(one), factories.make_school(other)
+    factories.make_school(factories.make_municipality())
+    db.session.commit()
+    first = resolved(select(School.id).where(School.municipality_id == one.id))
+    second = resolved(select(School.id).where(School.municipality_id == other.id))
+    assert resolved(first) is first  # resolving again looks nothing up
+    both = db.session.scalars(select(School.id).where(
+        or_(School.id.in_(first), School.id.in_(second))).order_by(School.id)).all()
+    assert both == [here.id, there.id]  # two resolved scopes in one statement keep their own ids
+    nobody = resolved(select(School.id).where(School.municipality_id == -1))
+    assert db.session.scalars(select(School.id).where(School.id.in_(nobody))).all() == []

@@ -1,9 +1,11 @@
 """Language choice, compiled catalogues and Russian formats for numbers and dates."""
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from babel.numbers import get_decimal_symbol, get_group_symbol
 from flask import Flask, current_app, has_request_context, request, session
 from flask_babel import format_date, format_datetime, format_decimal, get_locale
 
@@ -36,8 +38,23 @@ def percent(value: float | None, digits: int = 1) -> str:
     """50.4 -> «50,4 %» in Russian, «50.4%» in English."""
     if value is None:
         return "—"
-    number = format_decimal(round(value, digits), format="#,##0." + "#" * digits)
-    return f"{number}\u00a0%" if str(get_locale()) == "ru" else f"{number}%"
+    locale = str(get_locale())
+    number = _decimal(round(value, digits), digits, locale)
+    return f"{number}\u00a0%" if locale == "ru" else f"{number}%"
+
+
+@cache
+def _separators(locale: str) -> dict[int, str]:
+    return str.maketrans({",": get_group_symbol(locale), ".": get_decimal_symbol(locale)})
+
+
+def _decimal(value: float, digits: int, locale: str) -> str:
+    """What format_decimal(value, "#,##0.#…") gives, without its cost: a dashboard formats
+    hundreds of shares (scripts/bench.py); tests/test_i18n_numbers.py checks they agree."""
+    text = f"{value:,.{digits}f}"
+    if digits:
+        text = text.rstrip("0").rstrip(".")
+    return text.translate(_separators(locale))
 
 
 def day(value: date | datetime | None) -> str:

@@ -1,4 +1,5 @@
 """What the dashboards show, gathered for a scope and a period (views only render it)."""
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -8,8 +9,9 @@ from sqlalchemy import select
 from tracker.db import db
 from tracker.indicators import catalogue, charts
 from tracker.indicators.calculations import Fraction, Unit, total
-from tracker.indicators.scope import low_result_school_ids
-from tracker.indicators.services import IndicatorValue, TargetLevel, indicator_values
+from tracker.indicators.scope import low_result_school_ids, resolved
+from tracker.indicators.services import (IndicatorValue, TargetLevel, indicator_values,
+                                         trend_values)
 from tracker.periods import HalfYear, recent_half_years
 from tracker.schools.models import Municipality, Region, School
 
@@ -49,7 +51,7 @@ def percent_columns() -> list[catalogue.Indicator]:
 
 def municipal_dashboard(municipality: Municipality, period: HalfYear,
                         trend_code: str = TREND_CODE) -> Dashboard:
-    school_ids = low_result_school_ids(period.year, municipality_id=municipality.id)
+    school_ids = resolved(low_result_school_ids(period.year, municipality_id=municipality.id))
     level = TargetLevel("municipality", municipality.id)
     values = indicator_values(school_ids, period, level)
     dashboard = _with_school_rows(Dashboard(period, values, [], percent_columns()), school_ids)
@@ -71,24 +73,30 @@ class MunicipalityRow:
 def regional_dashboard(region: Region, period: HalfYear) -> tuple[Dashboard,
                                                                    list[MunicipalityRow]]:
     """The region's figures, and each municipality's: per-school sums grouped by municipality."""
-    school_ids = low_result_school_ids(period.year, region_id=region.id)
+    school_ids = resolved(low_result_school_ids(period.year, region_id=region.id))
     values = indicator_values(school_ids, period, TargetLevel("region", region.id))
     board = Dashboard(period, values, [], percent_columns())
     municipality_of = dict(db.session.execute(
         select(School.id, School.municipality_id).where(School.id.in_(school_ids))).all())
     municipalities = db.session.scalars(select(Municipality).where(
         Municipality.region_id == region.id).order_by(Municipality.name)).all()
-    rows = []
-    for municipality in municipalities:
-        cells = {}
-        for value in values:
-            if value.indicator.code not in {c.code for c in board.columns}:
-                continue
-            parts = [f for school_id, f in value.by_school.items()
-                     if municipality_of.get(school_id) == municipality.id]
-            cells[value.indicator.code] = total(parts) if parts else None
-        rows.append(MunicipalityRow(municipality, cells))
-    return board, rows
+    return board, _municipality_rows(board, municipality_of, municipalities)
+
+
+def _municipality_rows(board: Dashboard, municipality_of: dict[int, int],
+                       municipalities: list[Municipality]) -> list[MunicipalityRow]:
+    """Each municipality's sums of its schools' fractions, in one pass over the schools."""
+    columns = {column.code for column in board.columns}
+    parts: dict[tuple[int, str], list[Fraction]] = defaultdict(list)
+    for value in board.values:
+        if value.indicator.code in columns:
+            for school_id, fraction in value.by_school.items():
+                parts[municipality_of.get(school_id), value.indicator.code].append(fraction)
+    return [MunicipalityRow(municipality, {
+        value.indicator.code: total(parts[municipality.id, value.indicator.code])
+        if parts.get((municipality.id, value.indicator.code)) else None
+        for value in board.values if value.indicator.code in columns})
+        for municipality in municipalities]
 
 
 def focus_code(requested: str | None) -> str:
@@ -97,9 +105,12 @@ def focus_code(requested: str | None) -> str:
     return requested if requested in allowed else TREND_CODE
 
 
-def schools_dashboard(school_ids, period: HalfYear, level: TargetLevel) -> Dashboard:
-    """Several schools side by side (a curator's), with their combined figures."""
-    values = indicator_values(school_ids, period, level)
+def schools_dashboard(school_ids, period: HalfYear, level: TargetLevel,
+                      codes: tuple[str, ...] | None = None) -> Dashboard:
+    """Several schools side by side (a curator's), with their combined figures: every
+    indicator, or only the listed ones (the others' cells stay empty)."""
+    school_ids = resolved(school_ids)
+    values = indicator_values(school_ids, period, level, codes)
     return _with_school_rows(Dashboard(period, values, [], percent_columns()), school_ids)
 
 
@@ -107,7 +118,7 @@ def _with_school_rows(dashboard: Dashboard, school_ids) -> Dashboard:
     schools = db.session.scalars(
         select(School).where(School.id.in_(school_ids)).order_by(School.sort_key)).all()
     by_code = {v.indicator.code: v.by_school for v in dashboard.values}
-    dashboard.rows = [SchoolRow(school, {column.code: by_code[column.code].get(school.id)
+    dashboard.rows = [SchoolRow(school, {column.code: by_code.get(column.code, {}).get(school.id)
                                          for column in dashboard.columns})
                       for school in schools]
     return dashboard
@@ -115,11 +126,9 @@ def _with_school_rows(dashboard: Dashboard, school_ids) -> Dashboard:
 
 def _trend(school_ids, period: HalfYear, level: TargetLevel, code: str) -> str:
     periods = recent_half_years(period, TREND_PERIODS)
-    facts, targets = [], []
-    for each in periods:
-        value, = indicator_values(school_ids, each, level, codes=(code,))
-        facts.append(value.fact)
-        targets.append(float(value.target) if value.target is not None else None)
+    values = trend_values(school_ids, periods, level, code)
+    facts = [value.fact for value in values]
+    targets = [float(value.target) if value.target is not None else None for value in values]
     indicator = catalogue.get(code)
     return charts.trend(str(indicator.name), [p.label for p in periods], facts, targets,
                         _("Fact"), _("Plan"))

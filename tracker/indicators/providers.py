@@ -32,18 +32,20 @@ def provides(code: str) -> Callable[[Provider], Provider]:
     return register
 
 
-def entered_fractions(code: str, school_ids: Select, period: HalfYear) -> dict[int, Fraction]:
+def entered_fractions(codes: list[str], school_ids: Select, period: HalfYear
+                      ) -> dict[str, dict[int, Fraction]]:
+    """The values typed in for the schools, per indicator code (one query for them all)."""
     rows = db.session.execute(
-        select(EnteredValue.school_id, EnteredValue.numerator, EnteredValue.denominator,
-               EnteredValue.flag)
-        .where(EnteredValue.code == code, EnteredValue.period == period.code,
+        select(EnteredValue.code, EnteredValue.school_id, EnteredValue.numerator,
+               EnteredValue.denominator, EnteredValue.flag)
+        .where(EnteredValue.code.in_(codes), EnteredValue.period == period.code,
                EnteredValue.school_id.in_(school_ids)))
-    result = {}
-    for school_id, numerator, denominator, flag in rows:
+    result: dict[str, dict[int, Fraction]] = {code: {} for code in codes}
+    for code, school_id, numerator, denominator, flag in rows:
         if flag is not None:
-            result[school_id] = Fraction(int(flag), 1)
+            result[code][school_id] = Fraction(int(flag), 1)
         elif denominator is not None:
-            result[school_id] = Fraction(numerator or 0, denominator)
+            result[code][school_id] = Fraction(numerator or 0, denominator)
     return result
 
 

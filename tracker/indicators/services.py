@@ -14,6 +14,7 @@ from tracker.indicators.calculations import Fraction, Status, Unit, fact_value, 
 from tracker.indicators.catalogue import Indicator
 from tracker.indicators.models import EnteredValue, IndicatorTarget
 from tracker.indicators.providers import PROVIDERS, entered_fractions
+from tracker.indicators.scope import resolved
 from tracker.periods import HalfYear
 
 
@@ -48,10 +49,30 @@ def indicator_values(school_ids: Select, period: HalfYear, level: TargetLevel,
                      codes: tuple[str, ...] | None = None) -> list[IndicatorValue]:
     """Every indicator (or the listed ones) for the schools of `school_ids` in `period`."""
     indicators = [catalogue.get(code) for code in codes] if codes else list(catalogue.CATALOGUE)
-    targets = targets_for(period, level)
+    return _values(indicators, resolved(school_ids), period, targets_for(period, level))
+
+
+def trend_values(school_ids: Select, periods: list[HalfYear], level: TargetLevel,
+                 code: str) -> list[IndicatorValue]:
+    """One indicator in each of `periods` (their targets read at once)."""
+    school_ids = resolved(school_ids)
+    column = _TARGET_COLUMNS[level.kind]
+    targets = dict(db.session.execute(select(IndicatorTarget.period, IndicatorTarget.value).where(
+        IndicatorTarget.code == code, IndicatorTarget.period.in_([p.code for p in periods]),
+        column == level.id)).all())
+    return [_values([catalogue.get(code)], school_ids, period,
+                    {code: targets[period.code]} if period.code in targets else {})[0]
+            for period in periods]
+
+
+def _values(indicators: list[Indicator], school_ids: Select, period: HalfYear,
+            targets: dict[str, Decimal]) -> list[IndicatorValue]:
+    entered_codes = [i.code for i in indicators if not i.is_computed]
+    entered = entered_fractions(entered_codes, school_ids, period) if entered_codes else {}
     values = []
     for indicator in indicators:
-        by_school = _by_school(indicator, school_ids, period)
+        by_school = (entered[indicator.code] if not indicator.is_computed
+                     else _computed(indicator, school_ids, period))
         fraction = total(by_school.values()) if by_school is not None and by_school else None
         if indicator.is_computed and by_school is not None and fraction is None:
             fraction = Fraction(0, 0)
@@ -63,16 +84,18 @@ def indicator_values(school_ids: Select, period: HalfYear, level: TargetLevel,
     return values
 
 
-def _by_school(indicator: Indicator, school_ids: Select, period: HalfYear):
-    if not indicator.is_computed:
-        return entered_fractions(indicator.code, school_ids, period)
+def _computed(indicator: Indicator, school_ids: Select, period: HalfYear):
     provider = PROVIDERS.get(indicator.code)
     return None if provider is None else provider(school_ids, period)
 
 
+_TARGET_COLUMNS = {"region": IndicatorTarget.region_id,
+                   "municipality": IndicatorTarget.municipality_id,
+                   "school": IndicatorTarget.school_id}
+
+
 def targets_for(period: HalfYear, level: TargetLevel) -> dict[str, Decimal]:
-    column = {"region": IndicatorTarget.region_id, "municipality": IndicatorTarget.municipality_id,
-              "school": IndicatorTarget.school_id}[level.kind]
+    column = _TARGET_COLUMNS[level.kind]
     rows = db.session.execute(select(IndicatorTarget.code, IndicatorTarget.value).where(
         IndicatorTarget.period == period.code, column == level.id))
     return dict(rows.all())

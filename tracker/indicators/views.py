@@ -91,14 +91,11 @@ def breakdown(municipality_id: int, code: str):
     place = get_visible_or_404(Municipality, municipality_id)
     indicator = catalogue.BY_CODE.get(code) or abort(404)
     period = chosen_period()
-    school_ids = low_result_school_ids(period.year, municipality_id=place.id)
-    value, = services.indicator_values(school_ids, period,
-                                       services.TargetLevel("municipality", place.id),
-                                       codes=(code,))
-    board = dashboards.schools_dashboard(school_ids, period,
-                                         services.TargetLevel("municipality", place.id))
+    board = dashboards.schools_dashboard(
+        low_result_school_ids(period.year, municipality_id=place.id), period,
+        services.TargetLevel("municipality", place.id), codes=(code,))
     return render_template("indicators/breakdown.html", place=place, indicator=indicator,
-                           value=value, rows=board.rows, period=period)
+                           value=board.value(code), rows=board.rows, period=period)
 
 
 @bp.route("/curator")

@@ -48,8 +48,11 @@ def _competition_participations(period: HalfYear) -> Select:
 
 def schools_in_competitions(school_ids: Select, period: HalfYear) -> list:
     """Per school of `school_ids`: (school_id, competitions, took_part) — the number of municipal
-    professional competitions of `period` it sent teachers to, and whether there was any."""
-    taking = _competition_participations(period).subquery()
+    professional competitions of `period` it sent teachers to, and whether there was any.
+    (The participations are narrowed to the schools first: SQLite would otherwise gather those
+    of the whole database.)"""
+    taking = _competition_participations(period).where(
+        EventParticipation.school_id.in_(school_ids)).subquery()
     competitions = func.count(distinct(taking.c.event_id))
     stmt = (select(School.id, competitions, case((competitions > 0, True), else_=False))
             .outerjoin(taking, taking.c.school_id == School.id)
@@ -61,7 +64,7 @@ def competitions_share(school_ids: Select, period: HalfYear) -> Share:
     """«Доля ШНОР, представивших педагогов на муниципальные конкурсы»: schools with a participant
     in a municipal competition of `period` / schools of `school_ids`."""
     taking = _competition_participations(period).with_only_columns(
-        EventParticipation.school_id)
+        EventParticipation.school_id).where(EventParticipation.school_id.in_(school_ids))
     stmt = select(func.count(School.id),
                   func.count(School.id).filter(School.id.in_(taking))
                   ).where(School.id.in_(school_ids))

@@ -26,9 +26,12 @@ def _accepted():
 
 
 def _grouped(school_ids: Select, condition, counted) -> dict[int, Fraction]:
+    """Measures are found through the schools' programs (ix_measures_program_id_status): asked
+    by status first, SQLite would read the done measures of the whole database."""
+    programs = select(AntiRiskProgram.id).where(AntiRiskProgram.school_id.in_(school_ids))
     stmt = (select(AntiRiskProgram.school_id, func.count().filter(counted), func.count())
             .select_from(Measure).join(AntiRiskProgram, Measure.program_id == AntiRiskProgram.id)
-            .where(AntiRiskProgram.school_id.in_(school_ids), condition)
+            .where(Measure.program_id.in_(programs), condition)
             .group_by(AntiRiskProgram.school_id))
     return {school_id: Fraction(numerator, denominator)
             for school_id, numerator, denominator in db.session.execute(stmt)}

@@ -16,24 +16,25 @@ from tracker.teachers.models import (APPROVED_PLAN, CourseCompletion, Developmen
                                      Diagnostic, Teacher)
 
 
-def _shares(counted: dict[int, int], school_ids: Select) -> dict[int, Fraction]:
-    return {school_id: Fraction(counted.get(school_id, 0), total)
-            for school_id, total in queries.active_teachers(school_ids).items()}
+def _shares(counts: dict[int, tuple[int, int]]) -> dict[int, Fraction]:
+    return {school_id: Fraction(numerator, denominator)
+            for school_id, (numerator, denominator) in counts.items()}
 
 
 @provides("teachers_diagnosed")
 def diagnosed(school_ids: Select, period: HalfYear) -> dict[int, Fraction]:
-    return _shares(queries.diagnosed_teachers(school_ids, until=period.ends_on), school_ids)
+    return _shares(queries.counted_of_active(school_ids, queries.has_diagnostic(period.ends_on)))
 
 
 @provides("teachers_with_plan")
 def with_plan(school_ids: Select, period: HalfYear) -> dict[int, Fraction]:
-    return _shares(queries.teachers_with_plan(school_ids), school_ids)
+    return _shares(queries.counted_of_active(school_ids, queries.has_approved_plan()))
 
 
 @provides("teachers_courses_3y")
 def recent_course(school_ids: Select, period: HalfYear) -> dict[int, Fraction]:
-    return _shares(queries.teachers_with_recent_course(school_ids, on=period.ends_on), school_ids)
+    return _shares(queries.counted_of_active(school_ids,
+                                             queries.has_recent_course(period.ends_on)))
 
 
 @provides("schools_with_mentoring")

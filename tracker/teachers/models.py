@@ -3,7 +3,7 @@ import re
 from datetime import date
 from enum import StrEnum
 
-from sqlalchemy import (Boolean, CheckConstraint, Date, ForeignKey, Integer, String, Text,
+from sqlalchemy import (Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String, Text,
                         UniqueConstraint)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -94,6 +94,8 @@ class Teacher(VersionedMixin, TimestampMixin, Base):
         UniqueConstraint("school_id", "name_key"),
         CheckConstraint("experience_years IS NULL OR experience_years BETWEEN 0 AND 70",
                         name="experience_range"),
+        # the indicators count a school's active teachers from the index alone (SQLite)
+        Index("ix_teachers_school_id_is_active", "school_id", "is_active"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -182,7 +184,9 @@ class DevelopmentPlan(_OfTeacher, VersionedMixin, TimestampMixin, Base):
     """«Индивидуальный образовательный маршрут» (ИОМ) of a teacher for a half-year."""
 
     __tablename__ = "development_plans"
-    __table_args__ = (UniqueConstraint("teacher_id", "period"), _check_in("status", PlanStatus))
+    __table_args__ = (UniqueConstraint("teacher_id", "period"), _check_in("status", PlanStatus),
+                      # «has an approved plan» answered from the index alone, per teacher
+                      Index("ix_development_plans_teacher_id_status", "teacher_id", "status"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     teacher_id: Mapped[int] = mapped_column(ForeignKey("teachers.id"), index=True)
