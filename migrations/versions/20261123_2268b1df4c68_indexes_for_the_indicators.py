@@ -9,7 +9,7 @@
 Measured with scripts/bench.py.
 
 Revision ID: 2268b1df4c68
-Revises: eb328be7327e
+Revises: d4e784a5754c
 Create Date: 2026-11-23 23:35:56.307300
 
 """
@@ -18,7 +18,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '2268b1df4c68'
-down_revision = 'eb328be7327e'
+down_revision = 'd4e784a5754c'
 branch_labels = None
 depends_on = None
 
