@@ -4,7 +4,7 @@ from sqlalchemy import select
 
 from tracker.auth.models import CuratorAssignment, Role
 from tracker.db import db
-from tracker.schools.models import School
+from tracker.schools.models import School, natural_key
 
 from tests import factories
 
@@ -114,7 +114,7 @@ def test_assignment_dates_are_validated(client, login_as):
 
 def test_lists_sort_schools_by_their_numbers(client, login_as):
     town = factories.make_municipality()
-    for name in ("МБОУ «СОШ № 17»", "МБОУ «СОШ № 2»", "мбоу «СОШ № 9»"):
+    for name in ("МБОУ «СОШ № 17»", "МБОУ «СОШ № 2»", "МАОУ «СОШ № 9»"):
         factories.make_school(town, name)
     renamed = factories.make_school(town, "МБОУ «СОШ № 100»")
     renamed.short_name = "МБОУ «СОШ № 1»"  # the sort key follows a rename
@@ -124,3 +124,11 @@ def test_lists_sort_schools_by_their_numbers(client, login_as):
     page = client.get("/schools/").text
     positions = [page.index(f"СОШ № {n}»") for n in (1, 2, 9, 17)]
     assert positions == sorted(positions)
+
+
+def test_the_sort_key_ignores_the_legal_form_and_pads_numbers():
+    names = ["МБОУ «СОШ № 17»", "МАОУ «СОШ № 7 имени Пичуева Л.П.»", "МБОУ «СОШ № 2»",
+             "МАОУ «Городская гимназия № 1»"]
+    assert sorted(names, key=natural_key) == [
+        "МАОУ «Городская гимназия № 1»", "МБОУ «СОШ № 2»", "МАОУ «СОШ № 7 имени Пичуева Л.П.»",
+        "МБОУ «СОШ № 17»"]

@@ -16,9 +16,13 @@ branch_labels = None
 depends_on = None
 
 
+LEGAL_FORM_PREFIX = re.compile(r"^[А-ЯЁ]{2,}\s+«?")  # «МБОУ «», «МАДОУ »…
+
+
 def natural_key(name: str) -> str:
     # a copy of tracker.schools.models.natural_key as of this revision
-    return re.sub(r"\d+", lambda number: number.group().zfill(6), name.lower())[:300]
+    name = LEGAL_FORM_PREFIX.sub("", name).lower()
+    return re.sub(r"\d+", lambda number: number.group().zfill(6), name)[:300]
 
 
 def upgrade():

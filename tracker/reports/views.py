@@ -75,7 +75,7 @@ def index():
         return redirect(url_for(".school", school_id=current_user.school_id, period=period))
     municipalities = (db.session.scalars(visible_municipalities(current_user)).all()
                       if current_user.role == Role.ADMIN else [])
-    schools = db.session.scalars(visible_schools(current_user).order_by(School.short_name)).all()
+    schools = db.session.scalars(visible_schools(current_user).order_by(School.sort_key)).all()
     return render_template("reports/choose.html", municipalities=municipalities,
                            schools=schools, period=period)
 

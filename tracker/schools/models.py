@@ -68,9 +68,14 @@ class ResultCategory(TimestampMixin, Base):
         return self.name
 
 
+LEGAL_FORM_PREFIX = re.compile(r"^[А-ЯЁ]{2,}\s+«?")  # «МБОУ «», «МАДОУ »…
+
+
 def natural_key(name: str) -> str:
-    """A sortable form of a name: «СОШ № 2» before «СОШ № 17», case ignored."""
-    return re.sub(r"\d+", lambda number: number.group().zfill(6), name.lower())[:300]
+    """A sortable form of a name: «СОШ № 2» before «СОШ № 17» whatever the legal form, case
+    ignored."""
+    name = LEGAL_FORM_PREFIX.sub("", name).lower()
+    return re.sub(r"\d+", lambda number: number.group().zfill(6), name)[:300]
 
 
 def _sort_key_default(context) -> str:
