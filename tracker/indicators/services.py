@@ -10,7 +10,8 @@ from tracker.db import db
 from tracker.errors import DomainError
 from tracker.forms import ensure_version
 from tracker.indicators import catalogue
-from tracker.indicators.calculations import Fraction, Status, Unit, fact_value, status, total
+from tracker.indicators.calculations import (Fraction, Status, Unit, fact_value, plan_of, status,
+                                             total)
 from tracker.indicators.catalogue import Indicator
 from tracker.indicators.models import EnteredValue, IndicatorTarget
 from tracker.indicators.providers import PROVIDERS, entered_fractions
@@ -39,6 +40,11 @@ class IndicatorValue:
             return None if self.fraction is None else float(self.fraction.numerator > 0)
         return fact_value(self.indicator.unit, self.fraction)
 
+    @property
+    def plan(self) -> Decimal | float | None:
+        """The explicit target, or for a plan / fact count the plan in the records."""
+        return plan_of(self.target, self.fraction, plan_in_records=self.indicator.plan_in_records)
+
 
 class BadValue(DomainError):
     message = _l("The number of pupils reaching the level cannot exceed the number of pupils.")
@@ -57,8 +63,7 @@ def indicator_values(school_ids: Select, period: HalfYear, level: TargetLevel,
             fraction = Fraction(0, 0)
         value = IndicatorValue(indicator, fraction, targets.get(indicator.code), Status.NO_DATA,
                                by_school or {})
-        value.status = status(value.fact, value.target,
-                              expected=not indicator.is_computed)
+        value.status = status(value.fact, value.plan, expected=not indicator.is_computed)
         values.append(value)
     return values
 

@@ -195,3 +195,4 @@ def register_labels(state) -> None:
 
 
 from tracker.visits import coverage_views, follow_up_views  # noqa: E402,F401  routes on bp
+from tracker.visits import indicators  # noqa: E402,F401  registers the visits indicator
