@@ -34,3 +34,41 @@ def trend(title: str, periods: list[str], facts: list[float | None],
                                     line={"dash": "dash", "color": "#dc3545"}))
     figure.update_layout(title=title, yaxis={"range": [0, 105], "ticksuffix": " %"}, **LAYOUT)
     return figure.to_json()
+
+
+def _height(rows: int) -> int:
+    return 110 + 30 * max(rows, 1)
+
+
+def _bars(labels: list[str], series: list[tuple[str, list[int], str]], mode: str,
+          height: int) -> str:
+    """Horizontal bars per school (or municipality), one coloured series per part; the panel
+    around the chart carries the title."""
+    figure = go.Figure([go.Bar(x=values, y=labels, orientation="h", name=name,
+                               marker_color=colour) for name, values, colour in series])
+    figure.update_layout(barmode=mode, yaxis={"automargin": True, "autorange": "reversed"},
+                         **{**LAYOUT, "margin": {**LAYOUT["margin"], "t": 10},
+                            "height": height})
+    return figure.to_json()
+
+
+def stacked_bars(labels: list[str], series: list[tuple[str, list[int], str]]) -> str:
+    return _bars(labels, series, "stack", _height(len(labels)))
+
+
+def grouped_bars(labels: list[str], series: list[tuple[str, list[int], str]]) -> str:
+    return _bars(labels, series, "group", _height(len(labels) * len(series)))
+
+
+def heatmap(rows: list[str], columns: list[str], z: list[list[float | None]],
+            hover: list[list[str]], colours: list[tuple[float, str]], zmax: float,
+            values: list[list[str]] | None = None) -> str:
+    """Rows × columns (schools × risk directions, numbered); names and levels on hover."""
+    cells = {"text": values, "texttemplate": "%{text}"} if values else {}
+    figure = go.Figure(go.Heatmap(z=z, x=columns, y=rows, hovertext=hover, hoverinfo="text",
+                                  colorscale=colours, zmin=0, zmax=zmax, showscale=False,
+                                  xgap=2, ygap=2, **cells))
+    figure.update_layout(xaxis={"side": "top", "type": "category"},
+                         yaxis={"automargin": True, "autorange": "reversed"},
+                         **{**LAYOUT, "height": _height(len(rows))})
+    return figure.to_json()

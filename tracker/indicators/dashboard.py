@@ -57,7 +57,7 @@ def municipal_dashboard(municipality: Municipality, period: HalfYear,
     dashboard.charts["bars"] = charts.school_bars(
         str(focus.indicator.name), [row.school.short_name for row in dashboard.rows],
         [row.cells.get(trend_code).percent if row.cells.get(trend_code) else None
-         for row in dashboard.rows], float(focus.target) if focus.target is not None else None)
+         for row in dashboard.rows], float(focus.plan) if focus.plan is not None else None)
     dashboard.charts["trend"] = _trend(school_ids, period, level, trend_code)
     return dashboard
 
@@ -82,8 +82,6 @@ def regional_dashboard(region: Region, period: HalfYear) -> tuple[Dashboard,
     for municipality in municipalities:
         cells = {}
         for value in values:
-            if value.indicator.code not in {c.code for c in board.columns}:
-                continue
             parts = [f for school_id, f in value.by_school.items()
                      if municipality_of.get(school_id) == municipality.id]
             cells[value.indicator.code] = total(parts) if parts else None
@@ -119,7 +117,7 @@ def _trend(school_ids, period: HalfYear, level: TargetLevel, code: str) -> str:
     for each in periods:
         value, = indicator_values(school_ids, each, level, codes=(code,))
         facts.append(value.fact)
-        targets.append(float(value.target) if value.target is not None else None)
+        targets.append(float(value.plan) if value.plan is not None else None)
     indicator = catalogue.get(code)
     return charts.trend(str(indicator.name), [p.label for p in periods], facts, targets,
                         _("Fact"), _("Plan"))

@@ -9,7 +9,7 @@ from flask_login import current_user
 from tracker.auth.models import Role
 from tracker.db import db
 from tracker.errors import DomainError
-from tracker.indicators import catalogue, dashboard as dashboards, services
+from tracker.indicators import catalogue, dashboard as dashboards, panels, services
 from tracker.indicators.calculations import Unit
 from tracker.indicators.export import indicator_table_rows, indicator_workbook
 from tracker.indicators.forms import YES_TARGET, PeriodForm, entered_form, target_form
@@ -56,7 +56,20 @@ def index():
 def region(region_id: int):
     place = get_visible_or_404(Region, region_id)
     board, rows = dashboards.regional_dashboard(place, chosen_period())
-    return render_template("indicators/region.html", place=place, board=board, rows=rows)
+    return render_template("indicators/region.html", place=place, board=board, rows=rows,
+                           panels=panels.regional_panels(place, board.period,
+                                                         [row.municipality for row in rows]))
+
+
+@bp.route("/region/<int:region_id>/<code>")
+@role_required(Role.ADMIN, Role.REGIONAL)
+def region_breakdown(region_id: int, code: str):
+    """One indicator of the region per municipality; each opens the municipality's breakdown."""
+    place = get_visible_or_404(Region, region_id)
+    indicator = catalogue.BY_CODE.get(code) or abort(404)
+    board, rows = dashboards.regional_dashboard(place, chosen_period())
+    return render_template("indicators/region_breakdown.html", place=place, indicator=indicator,
+                           value=board.value(code), rows=rows, period=board.period)
 
 
 @bp.route("/municipality/<int:municipality_id>")
@@ -66,7 +79,9 @@ def municipality(municipality_id: int):
     board = dashboards.municipal_dashboard(place, chosen_period(),
                                            dashboards.focus_code(request.args.get("focus")))
     return render_template("indicators/municipality.html", place=place, board=board,
-                           can_set_targets=current_user.role in MANAGERS)
+                           can_set_targets=current_user.role in MANAGERS,
+                           panels=panels.municipal_panels(place, board.period,
+                                                          [row.school for row in board.rows]))
 
 
 @bp.route("/municipality/<int:municipality_id>/export.xlsx")
