@@ -1,6 +1,8 @@
 """Plotly figures for the dashboards, built from plain data. The page draws them with the locally
 served plotly.min.js (static/js/charts.js reads the JSON from a data attribute: no inline script).
 """
+import re
+
 import plotly.graph_objects as go
 
 STATUS_COLOURS = {"achieved": "#198754", "not_achieved": "#dc3545", "expected": "#6c757d",
@@ -13,7 +15,9 @@ LAYOUT = {"margin": {"l": 40, "r": 10, "t": 30, "b": 40}, "height": 320,
 def school_bars(title: str, labels: list[str], percents: list[float | None],
                 target: float | None) -> str:
     """Horizontal bars of one indicator per school, with the target as a line."""
-    figure = go.Figure(go.Bar(x=[p or 0 for p in percents], y=labels, orientation="h",
+    figure = go.Figure(go.Bar(x=[p or 0 for p in percents], y=axis_labels(labels),
+                              customdata=labels, hovertemplate="%{customdata}: %{text}",
+                              orientation="h",
                               text=[("—" if p is None else f"{p:.1f}".replace(".", ",") + " %")
                                     for p in percents], textposition="auto",
                               marker_color="#0d6efd"))
@@ -36,6 +40,23 @@ def trend(title: str, periods: list[str], facts: list[float | None],
     return figure.to_json()
 
 
+AXIS_LABEL_LENGTH = 18
+LEGAL_FORM = re.compile(r"^[А-ЯЁA-Z]{2,6}\s+")
+
+
+def axis_labels(names: list[str]) -> list[str]:
+    """Short row labels so that a chart keeps its width on a phone: «МАОУ «СОШ № 7 имени
+    Пичуева Л.П.»» -> «СОШ № 7 имени Пич…». Full names stay in the hover and the table; a
+    label that would repeat another stays in full (Plotly merges equal category labels)."""
+    short = [_shorten(name) for name in names]
+    return [label if short.count(label) == 1 else name for label, name in zip(short, names)]
+
+
+def _shorten(name: str) -> str:
+    text = LEGAL_FORM.sub("", name).replace("«", "").replace("»", "").strip() or name
+    return text if len(text) <= AXIS_LABEL_LENGTH else text[:AXIS_LABEL_LENGTH - 1] + "…"
+
+
 def _height(rows: int) -> int:
     return 110 + 30 * max(rows, 1)
 
@@ -44,8 +65,10 @@ def _bars(labels: list[str], series: list[tuple[str, list[int], str]], mode: str
           height: int) -> str:
     """Horizontal bars per school (or municipality), one coloured series per part; the panel
     around the chart carries the title."""
-    figure = go.Figure([go.Bar(x=values, y=labels, orientation="h", name=name,
-                               marker_color=colour) for name, values, colour in series])
+    figure = go.Figure([go.Bar(x=values, y=axis_labels(labels), orientation="h", name=name,
+                               marker_color=colour, customdata=labels,
+                               hovertemplate="%{customdata}: %{x}")
+                        for name, values, colour in series])
     figure.update_layout(barmode=mode, yaxis={"automargin": True, "autorange": "reversed"},
                          **{**LAYOUT, "margin": {**LAYOUT["margin"], "t": 10},
                             "height": height})
@@ -65,7 +88,8 @@ def heatmap(rows: list[str], columns: list[str], z: list[list[float | None]],
             values: list[list[str]] | None = None) -> str:
     """Rows × columns (schools × risk directions, numbered); names and levels on hover."""
     cells = {"text": values, "texttemplate": "%{text}"} if values else {}
-    figure = go.Figure(go.Heatmap(z=z, x=columns, y=rows, hovertext=hover, hoverinfo="text",
+    figure = go.Figure(go.Heatmap(z=z, x=columns, y=axis_labels(rows), hovertext=hover,
+                                  hoverinfo="text",
                                   colorscale=colours, zmin=0, zmax=zmax, showscale=False,
                                   xgap=2, ygap=2, **cells))
     figure.update_layout(xaxis={"side": "top", "type": "category"},
