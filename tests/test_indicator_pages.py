@@ -148,3 +148,25 @@ def test_regional_dashboard_sums_municipalities(client, login_as):
     foreign = factories.make_region()
     db.session.commit()
     assert client.get(f"/indicators/region/{foreign.id}").status_code == 404
+
+
+def test_mentoring_records_show_the_program_and_the_pairs(client, login_as):
+    from datetime import date
+
+    from tests import teacher_factories as tf
+    from tracker.teachers.models import MentoringProgram
+    town, small, _large = municipality_with_schools()
+    mentor, mentee, late = (tf.make_teacher(small, name) for name in (
+        "Опытная Анна Петровна", "Молодая Вера Ивановна", "Поздняя Нина Олеговна"))
+    tf.make_pair(mentor, mentee, starts_on=date(2021, 9, 1))
+    tf.make_pair(mentor, late, starts_on=date(2022, 9, 1))
+    db.session.add(MentoringProgram(school=small, title="Наставник рядом",
+                                    approved_on=date(2021, 8, 30)))
+    db.session.commit()
+    login_as(Role.COORDINATOR, municipality=town)
+    page = client.get(f"/indicators/school/{small.id}/schools_with_mentoring?period=2022-H1").text
+    counted = page[page.index('id="counted"'):]
+    not_counted = page[page.index('id="not-counted"'):page.index('id="counted"')]
+    assert "Наставник рядом" in counted and "Опытная Анна Петровна → Молодая Вера" in counted
+    assert "Поздняя Нина Олеговна" in not_counted   # the pair starts in the next half-year
+    assert "1 из 1 (100" in page

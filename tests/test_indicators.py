@@ -63,3 +63,11 @@ def test_entered_values_are_validated(app):
     entry = services.enter_value(code="methodical_dynamics", period=H1, school_id=school.id,
                                  flag=True)
     assert entry.flag is True and entry.numerator is None
+
+
+def test_every_indicator_opens_its_records(app):
+    """The breakdowns link every school's number to its records: no indicator may lack them."""
+    from tracker.indicators.catalogue import CATALOGUE
+    from tracker.indicators.providers import DRILLDOWNS
+    assert [i.code for i in CATALOGUE if i.code not in DRILLDOWNS] == []
+    assert [i.code for i in CATALOGUE if i.is_computed and i.code not in PROVIDERS] == []

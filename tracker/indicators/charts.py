@@ -2,6 +2,7 @@
 served plotly.min.js (static/js/charts.js reads the JSON from a data attribute: no inline script).
 """
 import re
+import textwrap
 
 import plotly.graph_objects as go
 
@@ -10,6 +11,18 @@ STATUS_COLOURS = {"achieved": "#198754", "not_achieved": "#dc3545", "expected": 
 LAYOUT = {"margin": {"l": 40, "r": 10, "t": 30, "b": 40}, "height": 320,
           "font": {"family": "system-ui, sans-serif", "size": 12},
           "legend": {"orientation": "h", "y": -0.2}}
+
+
+TITLE_WIDTH = 40
+
+
+def _titled(title: str, layout: dict) -> dict:
+    """A long indicator name wrapped on several lines (Plotly cuts a long title), with the top
+    margin it needs."""
+    lines = textwrap.wrap(title, TITLE_WIDTH) or [""]
+    margin = {**layout["margin"], "t": 20 + 18 * len(lines)}
+    return {**layout, "margin": margin,
+            "title": {"text": "<br>".join(lines), "font": {"size": 13}, "x": 0, "xanchor": "left"}}
 
 
 def school_bars(title: str, labels: list[str], percents: list[float | None],
@@ -23,8 +36,9 @@ def school_bars(title: str, labels: list[str], percents: list[float | None],
                               marker_color="#0d6efd"))
     if target is not None:
         figure.add_vline(x=target, line_dash="dash", line_color="#dc3545")
-    figure.update_layout(title=title, xaxis={"range": [0, 105], "ticksuffix": " %"},
-                         **{**LAYOUT, "height": 120 + 32 * len(labels)})
+    layout = _titled(title, LAYOUT)
+    figure.update_layout(xaxis={"range": [0, 105], "ticksuffix": " %"},
+                         **{**layout, "height": 120 + 32 * len(labels) + layout["margin"]["t"]})
     return figure.to_json()
 
 
@@ -36,7 +50,9 @@ def trend(title: str, periods: list[str], facts: list[float | None],
     if any(t is not None for t in targets):
         figure.add_trace(go.Scatter(x=periods, y=targets, mode="lines", name=target_label,
                                     line={"dash": "dash", "color": "#dc3545"}))
-    figure.update_layout(title=title, yaxis={"range": [0, 105], "ticksuffix": " %"}, **LAYOUT)
+    layout = _titled(title, LAYOUT)
+    figure.update_layout(yaxis={"range": [0, 105], "ticksuffix": " %"},
+                         **{**layout, "height": LAYOUT["height"] + layout["margin"]["t"]})
     return figure.to_json()
 
 
