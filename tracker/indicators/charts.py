@@ -1,63 +1,41 @@
 """Plotly figures for the dashboards, built from plain data. The page draws them with the locally
 served plotly.min.js (static/js/charts.js reads the JSON from a data attribute: no inline script).
+
+Figures are written as plain Plotly JSON (traces and layout as dicts): plotly.graph_objects
+validates every property and embeds its whole default template, which cost about 15 ms and
+10 KB of page per figure; a dashboard draws six of them.
 """
+import json
 import re
 import textwrap
-
-import plotly.graph_objects as go
 
 STATUS_COLOURS = {"achieved": "#198754", "not_achieved": "#dc3545", "expected": "#6c757d",
                   "no_target": "#0d6efd", "no_data": "#adb5bd"}
 LAYOUT = {"margin": {"l": 40, "r": 10, "t": 30, "b": 40}, "height": 320,
           "font": {"family": "system-ui, sans-serif", "size": 12},
-          "legend": {"orientation": "h", "y": -0.2}}
-
-
+          "legend": {"orientation": "h", "y": -0.2},
+          "plot_bgcolor": "#f4f6fa", "paper_bgcolor": "#ffffff",
+          "xaxis": {"gridcolor": "#ffffff"}, "yaxis": {"gridcolor": "#ffffff"}}
 TITLE_WIDTH = 40
+AXIS_LABEL_LENGTH = 18
+LEGAL_FORM = re.compile(r"^[А-ЯЁA-Z]{2,6}\s+")
 
 
-def _titled(title: str, layout: dict) -> dict:
+def figure(data: list[dict], **layout) -> str:
+    """The JSON the page hands to Plotly.newPlot; axis settings merge with the defaults."""
+    merged = {**LAYOUT, **layout}
+    for axis in ("xaxis", "yaxis"):
+        merged[axis] = {**LAYOUT[axis], **layout.get(axis, {})}
+    return json.dumps({"data": data, "layout": merged}, ensure_ascii=False)
+
+
+def _titled(title: str) -> dict:
     """A long indicator name wrapped on several lines (Plotly cuts a long title), with the top
     margin it needs."""
     lines = textwrap.wrap(title, TITLE_WIDTH) or [""]
-    margin = {**layout["margin"], "t": 20 + 18 * len(lines)}
-    return {**layout, "margin": margin,
-            "title": {"text": "<br>".join(lines), "font": {"size": 13}, "x": 0, "xanchor": "left"}}
-
-
-def school_bars(title: str, labels: list[str], percents: list[float | None],
-                target: float | None) -> str:
-    """Horizontal bars of one indicator per school, with the target as a line."""
-    figure = go.Figure(go.Bar(x=[p or 0 for p in percents], y=axis_labels(labels),
-                              customdata=labels, hovertemplate="%{customdata}: %{text}",
-                              orientation="h",
-                              text=[("—" if p is None else f"{p:.1f}".replace(".", ",") + " %")
-                                    for p in percents], textposition="auto",
-                              marker_color="#0d6efd"))
-    if target is not None:
-        figure.add_vline(x=target, line_dash="dash", line_color="#dc3545")
-    layout = _titled(title, LAYOUT)
-    figure.update_layout(xaxis={"range": [0, 105], "ticksuffix": " %"},
-                         **{**layout, "height": 120 + 32 * len(labels) + layout["margin"]["t"]})
-    return figure.to_json()
-
-
-def trend(title: str, periods: list[str], facts: list[float | None],
-          targets: list[float | None], fact_label: str, target_label: str) -> str:
-    figure = go.Figure()
-    figure.add_trace(go.Scatter(x=periods, y=facts, mode="lines+markers", name=fact_label,
-                                connectgaps=False))
-    if any(t is not None for t in targets):
-        figure.add_trace(go.Scatter(x=periods, y=targets, mode="lines", name=target_label,
-                                    line={"dash": "dash", "color": "#dc3545"}))
-    layout = _titled(title, LAYOUT)
-    figure.update_layout(yaxis={"range": [0, 105], "ticksuffix": " %"},
-                         **{**layout, "height": LAYOUT["height"] + layout["margin"]["t"]})
-    return figure.to_json()
-
-
-AXIS_LABEL_LENGTH = 18
-LEGAL_FORM = re.compile(r"^[А-ЯЁA-Z]{2,6}\s+")
+    return {"margin": {**LAYOUT["margin"], "t": 20 + 18 * len(lines)},
+            "title": {"text": "<br>".join(lines), "font": {"size": 13}, "x": 0,
+                      "xanchor": "left"}}
 
 
 def axis_labels(names: list[str]) -> list[str]:
@@ -73,6 +51,42 @@ def _shorten(name: str) -> str:
     return text if len(text) <= AXIS_LABEL_LENGTH else text[:AXIS_LABEL_LENGTH - 1] + "…"
 
 
+def _percent_text(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f}".replace(".", ",") + " %"
+
+
+def school_bars(title: str, labels: list[str], percents: list[float | None],
+                target: float | None) -> str:
+    """Horizontal bars of one indicator per school, with the target as a line."""
+    text = [_percent_text(p) for p in percents]
+    bars = {"type": "bar", "orientation": "h", "x": [p or 0 for p in percents],
+            "y": axis_labels(labels), "customdata": labels, "text": text,
+            "textposition": "auto", "hovertemplate": "%{customdata}: %{text}<extra></extra>",
+            "marker": {"color": "#0d6efd"}, "showlegend": False}
+    shapes = [] if target is None else [
+        {"type": "line", "xref": "x", "yref": "paper", "x0": target, "x1": target, "y0": 0,
+         "y1": 1, "line": {"dash": "dash", "color": "#dc3545"}}]
+    titled = _titled(title)
+    return figure([bars], **titled, shapes=shapes,
+                  xaxis={"range": [0, 105], "ticksuffix": " %"},
+                  yaxis={"automargin": True},
+                  height=120 + 32 * len(labels) + titled["margin"]["t"])
+
+
+def trend(title: str, periods: list[str], facts: list[float | None],
+          targets: list[float | None], fact_label: str, target_label: str) -> str:
+    data = [{"type": "scatter", "mode": "lines+markers", "x": periods, "y": facts,
+             "name": fact_label, "connectgaps": False, "line": {"color": "#0d6efd"}}]
+    if any(t is not None for t in targets):
+        data.append({"type": "scatter", "mode": "lines", "x": periods, "y": targets,
+                     "name": target_label, "line": {"dash": "dash", "color": "#dc3545"}})
+    titled = _titled(title)
+    margin = {**titled.pop("margin"), "r": 40}
+    return figure(data, **titled, margin=margin, yaxis={"range": [0, 105], "ticksuffix": " %"},
+                  xaxis={"type": "category"},
+                  height=LAYOUT["height"] + margin["t"])
+
+
 def _height(rows: int) -> int:
     return 110 + 30 * max(rows, 1)
 
@@ -81,14 +95,14 @@ def _bars(labels: list[str], series: list[tuple[str, list[int], str]], mode: str
           height: int) -> str:
     """Horizontal bars per school (or municipality), one coloured series per part; the panel
     around the chart carries the title."""
-    figure = go.Figure([go.Bar(x=values, y=axis_labels(labels), orientation="h", name=name,
-                               marker_color=colour, customdata=labels,
-                               hovertemplate="%{customdata}: %{x}")
-                        for name, values, colour in series])
-    figure.update_layout(barmode=mode, yaxis={"automargin": True, "autorange": "reversed"},
-                         **{**LAYOUT, "margin": {**LAYOUT["margin"], "t": 10},
-                            "height": height})
-    return figure.to_json()
+    short = axis_labels(labels)
+    data = [{"type": "bar", "orientation": "h", "x": values, "y": short, "name": name,
+             "customdata": labels, "marker": {"color": colour},
+             "hovertemplate": "%{customdata}: %{x}"}
+            for name, values, colour in series]
+    return figure(data, barmode=mode, height=height,
+                  yaxis={"automargin": True, "autorange": "reversed"},
+                  margin={**LAYOUT["margin"], "t": 10})
 
 
 def stacked_bars(labels: list[str], series: list[tuple[str, list[int], str]]) -> str:
@@ -104,11 +118,9 @@ def heatmap(rows: list[str], columns: list[str], z: list[list[float | None]],
             values: list[list[str]] | None = None) -> str:
     """Rows × columns (schools × risk directions, numbered); names and levels on hover."""
     cells = {"text": values, "texttemplate": "%{text}"} if values else {}
-    figure = go.Figure(go.Heatmap(z=z, x=columns, y=axis_labels(rows), hovertext=hover,
-                                  hoverinfo="text",
-                                  colorscale=colours, zmin=0, zmax=zmax, showscale=False,
-                                  xgap=2, ygap=2, **cells))
-    figure.update_layout(xaxis={"side": "top", "type": "category"},
-                         yaxis={"automargin": True, "autorange": "reversed"},
-                         **{**LAYOUT, "height": _height(len(rows))})
-    return figure.to_json()
+    trace = {"type": "heatmap", "z": z, "x": columns, "y": axis_labels(rows),
+             "hovertext": hover, "hoverinfo": "text", "colorscale": [list(c) for c in colours],
+             "zmin": 0, "zmax": zmax, "showscale": False, "xgap": 2, "ygap": 2, **cells}
+    return figure([trace], height=_height(len(rows)), plot_bgcolor="#ffffff",
+                  xaxis={"side": "top", "type": "category"},
+                  yaxis={"automargin": True, "autorange": "reversed"})

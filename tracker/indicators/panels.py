@@ -24,7 +24,7 @@ from tracker.schools.models import Municipality, Region, School
 from tracker.visits import coverage
 
 LEVEL_SCORES = {RiskLevel.NONE: 0, RiskLevel.LOW: 1, RiskLevel.MEDIUM: 2, RiskLevel.HIGH: 3}
-LEVEL_COLOURS = [(0.0, "#f8f9fa"), (1 / 3, "#d1e7dd"), (2 / 3, "#fff3cd"), (1.0, "#f8d7da")]
+LEVEL_COLOURS = [(0.0, "#e9ecef"), (1 / 3, "#d1e7dd"), (2 / 3, "#fff3cd"), (1.0, "#f8d7da")]
 COUNT_COLOURS = [(0.0, "#ffffff"), (1.0, "#dc3545")]
 GREEN, LIGHT_GREEN, RED, GREY, CYAN, YELLOW, BLUE = (
     "#198754", "#75b798", "#dc3545", "#adb5bd", "#0dcaf0", "#ffc107", "#0d6efd")

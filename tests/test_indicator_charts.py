@@ -1,0 +1,32 @@
+"""Chart building from plain data: short row labels that never merge two schools, plain JSON."""
+import json
+
+from tracker.indicators import charts
+
+
+def test_axis_labels_are_short_and_stay_distinct():
+    names = ["МАОУ «СОШ № 7 имени Пичуева Л.П.»", "МБОУ «СОШ № 15»",
+             "МБОУ «Средняя школа посёлка Северный»", "МБОУ «Средняя школа посёлка Южный»"]
+    assert charts.axis_labels(names) == [
+        "СОШ № 7 имени Пич…", "СОШ № 15",
+        # both would shorten to «Средняя школа пос…»: Plotly would draw them as one bar
+        "МБОУ «Средняя школа посёлка Северный»", "МБОУ «Средняя школа посёлка Южный»"]
+
+
+def test_bars_keep_full_names_for_the_hover_and_numbers_per_series():
+    figure = json.loads(charts.stacked_bars(["МБОУ «СОШ № 1»", "МБОУ «СОШ № 2»"], [
+        ("В срок", [3, 0], "#198754"), ("Просрочено", [1, 2], "#dc3545")]))
+    on_time, overdue = figure["data"]
+    assert on_time["y"] == ["СОШ № 1", "СОШ № 2"]
+    assert on_time["customdata"] == ["МБОУ «СОШ № 1»", "МБОУ «СОШ № 2»"]
+    assert (on_time["x"], overdue["x"]) == ([3, 0], [1, 2])
+    assert figure["layout"]["barmode"] == "stack"
+    assert "template" not in figure["layout"]   # no embedded Plotly template: a small page
+
+
+def test_a_long_title_wraps():
+    figure = json.loads(charts.trend("Доля педагогических работников, имеющих индивидуальные "
+                                     "программы развития", ["2022-H1"], [50.4], [100.0],
+                                     "Факт", "План"))
+    assert figure["layout"]["title"]["text"].count("<br>") == 1
+    assert [trace["name"] for trace in figure["data"]] == ["Факт", "План"]
