@@ -83,15 +83,30 @@ def targets_for(period: HalfYear, level: TargetLevel) -> dict[str, Decimal]:
     return dict(rows.all())
 
 
+LEVEL_COLUMNS = {"region": "region_id", "municipality": "municipality_id", "school": "school_id"}
+
+
+def _target(code: str, period: HalfYear, level: TargetLevel) -> IndicatorTarget | None:
+    return db.session.scalar(select(IndicatorTarget).where(
+        IndicatorTarget.code == code, IndicatorTarget.period == period.code,
+        getattr(IndicatorTarget, LEVEL_COLUMNS[level.kind]) == level.id))
+
+
+def remove_target(*, code: str, period: HalfYear, level: TargetLevel) -> None:
+    """No target any more («план не задан»)."""
+    target = _target(code, period, level)
+    if target is not None:
+        db.session.delete(target)
+        db.session.flush()
+
+
 def set_target(*, code: str, period: HalfYear, level: TargetLevel, value: Decimal,
                version=None) -> IndicatorTarget:
     catalogue.get(code)
-    column = {"region": "region_id", "municipality": "municipality_id", "school": "school_id"}
-    target = db.session.scalar(select(IndicatorTarget).where(
-        IndicatorTarget.code == code, IndicatorTarget.period == period.code,
-        getattr(IndicatorTarget, column[level.kind]) == level.id))
+    target = _target(code, period, level)
     if target is None:
-        target = IndicatorTarget(code=code, period=period.code, **{column[level.kind]: level.id})
+        target = IndicatorTarget(code=code, period=period.code,
+                                 **{LEVEL_COLUMNS[level.kind]: level.id})
         db.session.add(target)
     elif version is not None:
         ensure_version(target, version)

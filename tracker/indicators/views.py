@@ -1,4 +1,3 @@
-from decimal import Decimal
 from io import BytesIO
 
 from flask import (Blueprint, abort, flash, redirect, render_template, request, send_file,
@@ -12,7 +11,7 @@ from tracker.errors import DomainError
 from tracker.indicators import catalogue, dashboard as dashboards, panels, services
 from tracker.indicators.calculations import Unit
 from tracker.indicators.export import indicator_table_rows, indicator_workbook
-from tracker.indicators.forms import YES_TARGET, PeriodForm, entered_form, target_form
+from tracker.indicators.forms import PeriodForm, entered_form
 from tracker.indicators.providers import DRILLDOWNS
 from tracker.indicators.scope import low_result_school_ids, single_school_ids
 from tracker.periods import HalfYear
@@ -140,7 +139,8 @@ def school(school_id: int):
         services.TargetLevel("municipality", place.municipality_id))
     return render_template("indicators/school.html", place=place, period=period,
                            pairs=list(zip(own, municipal)),
-                           can_enter=can_edit_indicator_values(current_user, place))
+                           can_enter=can_edit_indicator_values(current_user, place),
+                           can_set_targets=current_user.role in MANAGERS)
 
 
 @bp.route("/school/<int:school_id>/<code>")
@@ -157,43 +157,6 @@ def records(school_id: int, code: str):
                                        services.TargetLevel("school", place.id), codes=(code,))
     return render_template("indicators/records.html", place=place, indicator=indicator,
                            value=value, period=period, records=drilldown(place.id, period))
-
-
-@bp.route("/municipality/<int:municipality_id>/targets", methods=["GET", "POST"])
-@role_required(*MANAGERS)
-def targets(municipality_id: int):
-    place = get_visible_or_404(Municipality, municipality_id)
-    period = chosen_period()
-    level = services.TargetLevel("municipality", place.id)
-    codes = [i.code for i in catalogue.CATALOGUE]
-    yes_no = {i.code for i in catalogue.CATALOGUE if i.unit == Unit.YES_NO}
-    form = target_form(codes, yes_no)()
-    if request.method == "GET":
-        current = services.targets_for(period, level)
-        for code in codes:
-            form[code].data = _target_field_data(current.get(code), code in yes_no)
-    if form.validate_on_submit():
-        for code in codes:
-            value = _target_value(form[code].data, code in yes_no)
-            if value is not None:
-                services.set_target(code=code, period=period, level=level, value=value)
-        db.session.commit()
-        flash(_("Targets saved."), "success")
-        return redirect(url_for(".municipality", municipality_id=place.id, period=period.code))
-    return render_template("indicators/targets.html", place=place, period=period, form=form,
-                           indicators=[catalogue.get(c) for c in codes])
-
-
-def _target_field_data(value: Decimal | None, yes_no: bool):
-    if yes_no:
-        return YES_TARGET if value else ""
-    return value
-
-
-def _target_value(data, yes_no: bool) -> Decimal | None:
-    if yes_no:
-        return Decimal(1) if data == YES_TARGET else None
-    return data
 
 
 @bp.route("/school/<int:school_id>/values", methods=["GET", "POST"])
@@ -230,3 +193,6 @@ def _save_entered(form, indicators, yes_no, place, period) -> None:
             services.enter_value(code=code, period=period, school_id=place.id,
                                  numerator=form[f"{code}__n"].data,
                                  denominator=form[f"{code}__d"].data, by_id=current_user.id)
+
+
+from tracker.indicators import target_views  # noqa: E402,F401  routes on bp
