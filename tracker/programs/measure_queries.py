@@ -80,7 +80,8 @@ def evidence_by_measure(measure_ids: Select):
                    func.count().filter(verdict == Verdict.ACCEPTED).label("accepted"),
                    func.min(Evidence.uploaded_at).filter(verdict == Verdict.PENDING)
                    .label("waiting_since"))
-            .where(Evidence.measure_id.in_(measure_ids), Evidence.id.in_(latest_evidence_ids()))
+            .where(Evidence.measure_id.in_(measure_ids),
+                   Evidence.id.in_(latest_evidence_ids(measure_ids)))
             .group_by(Evidence.measure_id).subquery())
 
 
