@@ -30,3 +30,10 @@ def test_a_long_title_wraps():
                                      "Факт", "План"))
     assert figure["layout"]["title"]["text"].count("<br>") == 1
     assert [trace["name"] for trace in figure["data"]] == ["Факт", "План"]
+
+
+def test_numbers_from_postgresql_sums_are_plain_json():
+    from decimal import Decimal
+    figure = json.loads(charts.school_bars("Доля", ["МБОУ «СОШ № 1»"], [Decimal("50.4")],
+                                           Decimal("100")))
+    assert figure["data"][0]["x"] == [50.4] and figure["layout"]["shapes"][0]["x0"] == 100.0

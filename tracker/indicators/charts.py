@@ -8,6 +8,8 @@ validates every property and embeds its whole default template, which cost about
 import json
 import re
 import textwrap
+from datetime import date
+from decimal import Decimal
 
 STATUS_COLOURS = {"achieved": "#198754", "not_achieved": "#dc3545", "expected": "#6c757d",
                   "no_target": "#0d6efd", "no_data": "#adb5bd"}
@@ -26,7 +28,16 @@ def figure(data: list[dict], **layout) -> str:
     merged = {**LAYOUT, **layout}
     for axis in ("xaxis", "yaxis"):
         merged[axis] = {**LAYOUT[axis], **layout.get(axis, {})}
-    return json.dumps({"data": data, "layout": merged}, ensure_ascii=False)
+    return json.dumps({"data": data, "layout": merged}, ensure_ascii=False, default=_plain)
+
+
+def _plain(value):
+    """Numbers PostgreSQL returns as Decimal (sums, averages), and dates, for the JSON."""
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} in a chart")
 
 
 def _titled(title: str) -> dict:

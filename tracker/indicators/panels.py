@@ -153,8 +153,9 @@ def regional_panels(region: Region, period: HalfYear,
     school_ids = low_result_school_ids(period.year, region_id=region.id)
     panels = _panels("municipality", [Place(m.id, m.name) for m in municipalities], school_ids,
                      period, School.municipality_id)
-    rows = [AreaCoverage(*row) for row in coverage.municipality_coverage(
-        select(Municipality).where(Municipality.region_id == region.id), period)]
+    rows = [AreaCoverage(municipality_id, name, *(int(n) for n in counts))  # PG sums: Decimal
+            for municipality_id, name, *counts in coverage.municipality_coverage(
+                select(Municipality).where(Municipality.region_id == region.id), period)]
     panels.coverage = Panel(rows, _coverage_chart([r.name for r in rows], rows))
     return panels
 
