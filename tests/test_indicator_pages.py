@@ -148,3 +148,50 @@ def test_regional_dashboard_sums_municipalities(client, login_as):
     foreign = factories.make_region()
     db.session.commit()
     assert client.get(f"/indicators/region/{foreign.id}").status_code == 404
+
+
+def test_mentoring_records_show_the_program_and_the_pairs(client, login_as):
+    from datetime import date
+
+    from tests import teacher_factories as tf
+    from tracker.teachers.models import MentoringProgram
+    town, small, _large = municipality_with_schools()
+    mentor, mentee, late = (tf.make_teacher(small, name) for name in (
+        "Опытная Анна Петровна", "Молодая Вера Ивановна", "Поздняя Нина Олеговна"))
+    tf.make_pair(mentor, mentee, starts_on=date(2021, 9, 1))
+    tf.make_pair(mentor, late, starts_on=date(2022, 9, 1))
+    db.session.add(MentoringProgram(school=small, title="Наставник рядом",
+                                    approved_on=date(2021, 8, 30)))
+    db.session.commit()
+    login_as(Role.COORDINATOR, municipality=town)
+    page = client.get(f"/indicators/school/{small.id}/schools_with_mentoring?period=2022-H1").text
+    counted = page[page.index('id="counted"'):]
+    not_counted = page[page.index('id="not-counted"'):page.index('id="counted"')]
+    assert "Наставник рядом" in counted and "Опытная Анна Петровна → Молодая Вера" in counted
+    assert "Поздняя Нина Олеговна" in not_counted   # the pair starts in the next half-year
+    assert "1 из 1 (100" in page
+
+
+def test_regional_and_school_targets_and_clearing_one(client, login_as):
+    town, small, _large = municipality_with_schools()
+    regional = login_as(Role.REGIONAL, region=town.region)
+    response = client.post(f"/indicators/region/{town.region_id}/targets?period=2022-H1",
+                           data={"pupils_basic_5_9": "20", "methodical_dynamics": "1"})
+    assert response.status_code == 302
+    page = client.get(f"/indicators/region/{town.region_id}?period=2022-H1").text
+    assert 'data-status="achieved"' in page   # 59 of 210 = 28,1 % against 20 %
+    targets = {(t.code, t.region_id, float(t.value)) for t in
+               db.session.scalars(select(IndicatorTarget))}
+    assert targets == {("pupils_basic_5_9", regional.region_id, 20.0),
+                       ("methodical_dynamics", regional.region_id, 1.0)}
+    login_as(Role.COORDINATOR, municipality=town)
+    client.post(f"/indicators/school/{small.id}/targets?period=2022-H1",
+                data={"pupils_basic_5_9": "95"})
+    page = client.get(f"/indicators/school/{small.id}?period=2022-H1").text
+    row = page[page.index('data-code="pupils_basic_5_9"'):]
+    assert "95\u00a0%" in row[:row.index("</tr>")] and 'data-status="not_achieved"' in row
+    client.post(f"/indicators/school/{small.id}/targets?period=2022-H1",
+                data={"pupils_basic_5_9": ""})
+    assert db.session.scalar(select(IndicatorTarget).where(
+        IndicatorTarget.school_id == small.id)) is None
+    assert client.get(f"/indicators/region/{town.region_id}/targets").status_code == 403

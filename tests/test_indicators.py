@@ -79,3 +79,11 @@ def test_a_resolved_scope_is_the_same_schools_looked_up_once(app):
     assert both == [here.id, there.id]  # two resolved scopes in one statement keep their own ids
     nobody = resolved(select(School.id).where(School.municipality_id == -1))
     assert db.session.scalars(select(School.id).where(School.id.in_(nobody))).all() == []
+
+
+def test_every_indicator_opens_its_records(app):
+    """The breakdowns link every school's number to its records: no indicator may lack them."""
+    from tracker.indicators.catalogue import CATALOGUE
+    from tracker.indicators.providers import DRILLDOWNS
+    assert [i.code for i in CATALOGUE if i.code not in DRILLDOWNS] == []
+    assert [i.code for i in CATALOGUE if i.is_computed and i.code not in PROVIDERS] == []

@@ -47,6 +47,11 @@ class HalfYear:
     def previous(self) -> "HalfYear":
         return HalfYear(self.year - 1, 2) if self.half == 1 else HalfYear(self.year, 1)
 
+    def as_of(self, today: date | None = None) -> date:
+        """The day the half-year's figures are counted on: its last day, or today while it runs
+        («days since the last visit» of 2022-H1 are counted at 30.06.2022, not years later)."""
+        return min(self.ends_on, today or date.today())
+
     def contains(self, day: date) -> bool:
         return self.starts_on <= day <= self.ends_on
 

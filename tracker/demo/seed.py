@@ -12,7 +12,7 @@ from tracker.demo.models import Installation
 from tracker.schools.models import Municipality, Region, ResultCategory, School, SchoolYearStatus
 
 # Bump when the demo content changes: a demo database of an older version is reloaded.
-DEMO_VERSION = "2022-h1.7"
+DEMO_VERSION = "2022-h1.8"
 
 
 class DemoRefused(Exception):
@@ -126,6 +126,7 @@ def load_accounts(context: DemoContext) -> None:
 
 def loaders() -> list:
     """Every feature's demo loader, in dependency order (imported here: features import us)."""
+    from tracker.indicators.demo import load_indicators
     from tracker.network.demo import load as load_network
     from tracker.programs.demo import load_programs
     from tracker.reports.demo import load_narrative
@@ -133,4 +134,4 @@ def loaders() -> list:
     from tracker.teachers.demo import load_teachers
     from tracker.visits.demo import load_visits
     return [load_geography, load_accounts, load_risks, load_programs, load_teachers,
-            load_visits, load_network, load_narrative]
+            load_visits, load_network, load_indicators, load_narrative]

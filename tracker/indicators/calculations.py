@@ -58,6 +58,17 @@ def fact_value(unit: Unit, fraction: Fraction | None, flag: bool | None = None) 
     return fraction.percent
 
 
+def plan_of(target: Decimal | float | None, fraction: Fraction | None, *,
+            plan_in_records: bool = False) -> Decimal | float | None:
+    """What a value is measured against: the explicit target when one is set; for a plan / fact
+    count (curator visits) without one, the plan kept in the records, i.e. the denominator."""
+    if target is not None:
+        return target
+    if plan_in_records and fraction is not None and fraction.denominator:
+        return fraction.denominator
+    return None
+
+
 def status(fact: float | None, target: Decimal | float | None, *, expected: bool = False) -> Status:
     if fact is None:
         return Status.EXPECTED if expected else Status.NO_DATA

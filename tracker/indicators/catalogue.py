@@ -20,6 +20,8 @@ class Indicator:
     source: str
     expected_month: int | None = None  # entered values: the month they are due (8 = август)
     in_report_table: bool = True
+    # a plan / fact count: the numerator is the fact, the denominator the plan from the records
+    plan_in_records: bool = False
 
     @property
     def is_computed(self) -> bool:
@@ -63,7 +65,7 @@ CATALOGUE: tuple[Indicator, ...] = (
     Indicator("evidence_accepted", _l("Share of done measures with accepted evidence"),
               Unit.PERCENT, COMPUTED, in_report_table=False),
     Indicator("visits", _l("Curator visits (plan / fact)"), Unit.COUNT, COMPUTED,
-              in_report_table=False),
+              in_report_table=False, plan_in_records=True),
 )
 
 BY_CODE = {indicator.code: indicator for indicator in CATALOGUE}

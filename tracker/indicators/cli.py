@@ -6,6 +6,8 @@ from flask_babel import force_locale
 from sqlalchemy import select
 
 from tracker.db import db
+from tracker.indicators.calculations import Unit
+from tracker.indicators.export import has_denominator, plain_number
 from tracker.indicators.scope import low_result_school_ids, single_school_ids
 from tracker.indicators.services import TargetLevel, indicator_values
 from tracker.periods import BadPeriod, HalfYear
@@ -46,12 +48,11 @@ def indicators_command(municipality_name, period_code, school_name, output):
 
 
 def _row(value) -> dict:
-    fraction = value.fraction
+    fraction, unit = value.fraction, value.indicator.unit
     return {"code": value.indicator.code, "name": str(value.indicator.name),
-            "numerator": fraction.numerator if fraction else None,
-            "denominator": fraction.denominator if fraction else None,
-            "value": None if value.fact is None else round(value.fact, 1),
-            "target": None if value.target is None else float(value.target),
+            "numerator": fraction.numerator if fraction and unit != Unit.YES_NO else None,
+            "denominator": fraction.denominator if fraction and has_denominator(value) else None,
+            "value": plain_number(value.fact, unit), "target": plain_number(value.plan, unit),
             "status": _status_text(value), "status_code": str(value.status)}
 
 

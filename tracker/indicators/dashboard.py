@@ -59,7 +59,7 @@ def municipal_dashboard(municipality: Municipality, period: HalfYear,
     dashboard.charts["bars"] = charts.school_bars(
         str(focus.indicator.name), [row.school.short_name for row in dashboard.rows],
         [row.cells.get(trend_code).percent if row.cells.get(trend_code) else None
-         for row in dashboard.rows], float(focus.target) if focus.target is not None else None)
+         for row in dashboard.rows], float(focus.plan) if focus.plan is not None else None)
     dashboard.charts["trend"] = _trend(school_ids, period, level, trend_code)
     return dashboard
 
@@ -86,16 +86,14 @@ def regional_dashboard(region: Region, period: HalfYear) -> tuple[Dashboard,
 def _municipality_rows(board: Dashboard, municipality_of: dict[int, int],
                        municipalities: list[Municipality]) -> list[MunicipalityRow]:
     """Each municipality's sums of its schools' fractions, in one pass over the schools."""
-    columns = {column.code for column in board.columns}
     parts: dict[tuple[int, str], list[Fraction]] = defaultdict(list)
     for value in board.values:
-        if value.indicator.code in columns:
-            for school_id, fraction in value.by_school.items():
-                parts[municipality_of.get(school_id), value.indicator.code].append(fraction)
+        for school_id, fraction in value.by_school.items():
+            parts[municipality_of.get(school_id), value.indicator.code].append(fraction)
     return [MunicipalityRow(municipality, {
         value.indicator.code: total(parts[municipality.id, value.indicator.code])
-        if parts.get((municipality.id, value.indicator.code)) else None
-        for value in board.values if value.indicator.code in columns})
+        if (municipality.id, value.indicator.code) in parts else None
+        for value in board.values})
         for municipality in municipalities]
 
 
@@ -128,7 +126,7 @@ def _trend(school_ids, period: HalfYear, level: TargetLevel, code: str) -> str:
     periods = recent_half_years(period, TREND_PERIODS)
     values = trend_values(school_ids, periods, level, code)
     facts = [value.fact for value in values]
-    targets = [float(value.target) if value.target is not None else None for value in values]
+    targets = [float(value.plan) if value.plan is not None else None for value in values]
     indicator = catalogue.get(code)
     return charts.trend(str(indicator.name), [p.label for p in periods], facts, targets,
                         _("Fact"), _("Plan"))

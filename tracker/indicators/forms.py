@@ -18,13 +18,20 @@ class PeriodForm(FilterForm):
     period = StringField(_l("Half-year"), validators=[Optional(), validate_period])
 
 
-def target_form(codes: list[str]) -> type[FlaskForm]:
-    """A form with one target field per indicator code."""
+YES_TARGET = "1"
+
+
+def target_form(codes: list[str], yes_no: set[str]) -> type[FlaskForm]:
+    """A form with one target field per indicator code: a number, or «да» for yes/no ones."""
     class TargetForm(FlaskForm):
         submit = SubmitField(_l("Save targets"))
     for code in codes:
-        setattr(TargetForm, code, DecimalField(validators=[Optional(), NumberRange(0, 100000)],
-                                               places=1))
+        if code in yes_no:
+            field = SelectField(choices=[("", "—"), (YES_TARGET, _l("yes"))],
+                                validators=[Optional()])
+        else:
+            field = DecimalField(validators=[Optional(), NumberRange(0, 100000)], places=1)
+        setattr(TargetForm, code, field)
     return TargetForm
 
 

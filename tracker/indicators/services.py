@@ -10,7 +10,8 @@ from tracker.db import db
 from tracker.errors import DomainError
 from tracker.forms import ensure_version
 from tracker.indicators import catalogue
-from tracker.indicators.calculations import Fraction, Status, Unit, fact_value, status, total
+from tracker.indicators.calculations import (Fraction, Status, Unit, fact_value, plan_of, status,
+                                             total)
 from tracker.indicators.catalogue import Indicator
 from tracker.indicators.models import EnteredValue, IndicatorTarget
 from tracker.indicators.providers import PROVIDERS, entered_fractions
@@ -39,6 +40,11 @@ class IndicatorValue:
         if self.indicator.unit == Unit.YES_NO:
             return None if self.fraction is None else float(self.fraction.numerator > 0)
         return fact_value(self.indicator.unit, self.fraction)
+
+    @property
+    def plan(self) -> Decimal | float | None:
+        """The explicit target, or for a plan / fact count the plan in the records."""
+        return plan_of(self.target, self.fraction, plan_in_records=self.indicator.plan_in_records)
 
 
 class BadValue(DomainError):
@@ -78,8 +84,7 @@ def _values(indicators: list[Indicator], school_ids: Select, period: HalfYear,
             fraction = Fraction(0, 0)
         value = IndicatorValue(indicator, fraction, targets.get(indicator.code), Status.NO_DATA,
                                by_school or {})
-        value.status = status(value.fact, value.target,
-                              expected=not indicator.is_computed)
+        value.status = status(value.fact, value.plan, expected=not indicator.is_computed)
         values.append(value)
     return values
 
@@ -101,15 +106,30 @@ def targets_for(period: HalfYear, level: TargetLevel) -> dict[str, Decimal]:
     return dict(rows.all())
 
 
+LEVEL_COLUMNS = {"region": "region_id", "municipality": "municipality_id", "school": "school_id"}
+
+
+def _target(code: str, period: HalfYear, level: TargetLevel) -> IndicatorTarget | None:
+    return db.session.scalar(select(IndicatorTarget).where(
+        IndicatorTarget.code == code, IndicatorTarget.period == period.code,
+        getattr(IndicatorTarget, LEVEL_COLUMNS[level.kind]) == level.id))
+
+
+def remove_target(*, code: str, period: HalfYear, level: TargetLevel) -> None:
+    """No target any more («план не задан»)."""
+    target = _target(code, period, level)
+    if target is not None:
+        db.session.delete(target)
+        db.session.flush()
+
+
 def set_target(*, code: str, period: HalfYear, level: TargetLevel, value: Decimal,
                version=None) -> IndicatorTarget:
     catalogue.get(code)
-    column = {"region": "region_id", "municipality": "municipality_id", "school": "school_id"}
-    target = db.session.scalar(select(IndicatorTarget).where(
-        IndicatorTarget.code == code, IndicatorTarget.period == period.code,
-        getattr(IndicatorTarget, column[level.kind]) == level.id))
+    target = _target(code, period, level)
     if target is None:
-        target = IndicatorTarget(code=code, period=period.code, **{column[level.kind]: level.id})
+        target = IndicatorTarget(code=code, period=period.code,
+                                 **{LEVEL_COLUMNS[level.kind]: level.id})
         db.session.add(target)
     elif version is not None:
         ensure_version(target, version)

@@ -8,10 +8,10 @@ from flask_login import current_user
 from tracker.auth.models import Role
 from tracker.db import db
 from tracker.errors import DomainError
-from tracker.indicators import catalogue, dashboard as dashboards, services
+from tracker.indicators import catalogue, dashboard as dashboards, panels, services
 from tracker.indicators.calculations import Unit
 from tracker.indicators.export import indicator_table_rows, indicator_workbook
-from tracker.indicators.forms import PeriodForm, entered_form, target_form
+from tracker.indicators.forms import PeriodForm, entered_form
 from tracker.indicators.providers import DRILLDOWNS
 from tracker.indicators.scope import low_result_school_ids, single_school_ids
 from tracker.periods import HalfYear
@@ -55,7 +55,20 @@ def index():
 def region(region_id: int):
     place = get_visible_or_404(Region, region_id)
     board, rows = dashboards.regional_dashboard(place, chosen_period())
-    return render_template("indicators/region.html", place=place, board=board, rows=rows)
+    return render_template("indicators/region.html", place=place, board=board, rows=rows,
+                           panels=panels.regional_panels(place, board.period,
+                                                         [row.municipality for row in rows]))
+
+
+@bp.route("/region/<int:region_id>/<code>")
+@role_required(Role.ADMIN, Role.REGIONAL)
+def region_breakdown(region_id: int, code: str):
+    """One indicator of the region per municipality; each opens the municipality's breakdown."""
+    place = get_visible_or_404(Region, region_id)
+    indicator = catalogue.BY_CODE.get(code) or abort(404)
+    board, rows = dashboards.regional_dashboard(place, chosen_period())
+    return render_template("indicators/region_breakdown.html", place=place, indicator=indicator,
+                           value=board.value(code), rows=rows, period=board.period)
 
 
 @bp.route("/municipality/<int:municipality_id>")
@@ -65,7 +78,9 @@ def municipality(municipality_id: int):
     board = dashboards.municipal_dashboard(place, chosen_period(),
                                            dashboards.focus_code(request.args.get("focus")))
     return render_template("indicators/municipality.html", place=place, board=board,
-                           can_set_targets=current_user.role in MANAGERS)
+                           can_set_targets=current_user.role in MANAGERS,
+                           panels=panels.municipal_panels(place, board.period,
+                                                          [row.school for row in board.rows]))
 
 
 @bp.route("/municipality/<int:municipality_id>/export.xlsx")
@@ -121,7 +136,8 @@ def school(school_id: int):
         services.TargetLevel("municipality", place.municipality_id))
     return render_template("indicators/school.html", place=place, period=period,
                            pairs=list(zip(own, municipal)),
-                           can_enter=can_edit_indicator_values(current_user, place))
+                           can_enter=can_edit_indicator_values(current_user, place),
+                           can_set_targets=current_user.role in MANAGERS)
 
 
 @bp.route("/school/<int:school_id>/<code>")
@@ -138,30 +154,6 @@ def records(school_id: int, code: str):
                                        services.TargetLevel("school", place.id), codes=(code,))
     return render_template("indicators/records.html", place=place, indicator=indicator,
                            value=value, period=period, records=drilldown(place.id, period))
-
-
-@bp.route("/municipality/<int:municipality_id>/targets", methods=["GET", "POST"])
-@role_required(*MANAGERS)
-def targets(municipality_id: int):
-    place = get_visible_or_404(Municipality, municipality_id)
-    period = chosen_period()
-    level = services.TargetLevel("municipality", place.id)
-    codes = [i.code for i in catalogue.CATALOGUE if i.unit != Unit.YES_NO]
-    form = target_form(codes)()
-    if request.method == "GET":
-        current = services.targets_for(period, level)
-        for code in codes:
-            form[code].data = current.get(code)
-    if form.validate_on_submit():
-        for code in codes:
-            if form[code].data is not None:
-                services.set_target(code=code, period=period, level=level,
-                                    value=form[code].data)
-        db.session.commit()
-        flash(_("Targets saved."), "success")
-        return redirect(url_for(".municipality", municipality_id=place.id, period=period.code))
-    return render_template("indicators/targets.html", place=place, period=period, form=form,
-                           indicators=[catalogue.get(c) for c in codes])
 
 
 @bp.route("/school/<int:school_id>/values", methods=["GET", "POST"])
@@ -198,3 +190,6 @@ def _save_entered(form, indicators, yes_no, place, period) -> None:
             services.enter_value(code=code, period=period, school_id=place.id,
                                  numerator=form[f"{code}__n"].data,
                                  denominator=form[f"{code}__d"].data, by_id=current_user.id)
+
+
+from tracker.indicators import target_views  # noqa: E402,F401  routes on bp

@@ -4,13 +4,14 @@ from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_pgettext
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import (DateField, HiddenField, IntegerField, SelectField, StringField, SubmitField,
-                     TextAreaField)
+from wtforms import (BooleanField, DateField, HiddenField, IntegerField, SelectField,
+                     StringField, SubmitField, TextAreaField)
 from wtforms.validators import (URL, DataRequired, InputRequired, Length, NumberRange, Optional,
                                 ValidationError)
 
 from tracker.forms import EXPECTED_YEAR, FilterForm, VersionedForm
 from tracker.programs.measure_models import MeasureStatus, Verdict
+from tracker.programs.measure_queries import SUBMITTED, EvidenceState, MeasureState
 from tracker.programs.models import DocumentKind
 
 DOCUMENT_KIND_LABELS = {
@@ -136,3 +137,29 @@ class CommentForm(FlaskForm):
 
 class ProgramFilterForm(FilterForm):
     year = IntegerField(_l("Year"), validators=[Optional(), NumberRange(2015, 2100)])
+
+
+MEASURE_STATE_LABELS = {
+    MeasureState.DUE: _l("due in the half-year"), MeasureState.DONE: _l("done"),
+    MeasureState.ON_TIME: _l("done on time"),
+    MeasureState.OVERDUE: _l("overdue"),
+}
+EVIDENCE_STATE_LABELS = {
+    EvidenceState.NONE: _l("no evidence"), EvidenceState.WAITING: VERDICT_LABELS[Verdict.PENDING],
+    EvidenceState.RETURNED: VERDICT_LABELS[Verdict.NEEDS_WORK],
+    EvidenceState.ACCEPTED: VERDICT_LABELS[Verdict.ACCEPTED],
+}
+
+
+class MeasureFilterForm(FilterForm):
+    """The measures list: the dashboards' figures open it filtered."""
+
+    school = SelectField(_l("School"), coerce=int, validators=[Optional()])
+    municipality = SelectField(_l("Municipality"), coerce=int, validators=[Optional()])
+    period = SelectField(_l("Half-year"), validators=[Optional()])
+    listed = BooleanField(_l("Only the low-result schools of the half-year's year"))
+    state = SelectField(_l("Measures"), validators=[Optional()], choices=[("", _l("Any"))] + [
+        (state.value, label) for state, label in MEASURE_STATE_LABELS.items()])
+    evidence = SelectField(_l("Evidence"), validators=[Optional()], choices=[
+        ("", _l("Any")), (SUBMITTED, _l("uploaded"))] + [
+        (state.value, label) for state, label in EVIDENCE_STATE_LABELS.items()])

@@ -10,15 +10,9 @@ from tracker.indicators.calculations import Fraction
 from tracker.indicators.providers import RecordList, RecordRow, drills, provides
 from tracker.periods import HalfYear
 from tracker.programs.forms import MEASURE_LABELS
-from tracker.programs.measure_models import FINISHED, Evidence, Measure, Verdict
+from tracker.programs.measure_models import Evidence, Measure, Verdict
+from tracker.programs.measure_queries import DONE, done_on_time, due_in
 from tracker.programs.models import AntiRiskProgram
-
-DONE = [status.value for status in FINISHED]
-
-
-def _on_time():
-    return and_(Measure.status.in_(DONE), Measure.done_on.is_not(None),
-                Measure.done_on <= Measure.due_on)
 
 
 def _accepted():
@@ -40,8 +34,7 @@ def _grouped(school_ids: Select, condition, counted) -> dict[int, Fraction]:
 @provides("measures_on_time")
 def measures_on_time(school_ids: Select, period: HalfYear) -> dict[int, Fraction]:
     """Measures due in the period done by their due date / measures due in the period."""
-    due = Measure.due_on.between(period.starts_on, period.ends_on)
-    return _grouped(school_ids, due, _on_time())
+    return _grouped(school_ids, due_in(period), done_on_time())
 
 
 @provides("evidence_accepted")
@@ -67,8 +60,7 @@ def _records(school_id: int, condition, counted) -> RecordList:
 
 @drills("measures_on_time")
 def measures_on_time_records(school_id: int, period: HalfYear) -> RecordList:
-    return _records(school_id, Measure.due_on.between(period.starts_on, period.ends_on),
-                    _on_time())
+    return _records(school_id, due_in(period), done_on_time())
 
 
 @drills("evidence_accepted")

@@ -141,7 +141,12 @@ def add_comment(measure: Measure, *, author: User, text: str) -> MeasureComment:
     return comment
 
 
-def latest_evidence_ids() -> select:
-    """Ids of evidence not replaced by a newer upload (the items a queue should show)."""
+def latest_evidence_ids(measure_ids=None) -> select:
+    """Ids of evidence not replaced by a newer upload (the items a queue should show), of all
+    measures or of the `measure_ids` select (a re-upload is always for the same measure)."""
     replaced = select(Evidence.replaces_id).where(Evidence.replaces_id.is_not(None))
-    return select(Evidence.id).where(Evidence.id.not_in(replaced))
+    latest = select(Evidence.id)
+    if measure_ids is not None:
+        replaced = replaced.where(Evidence.measure_id.in_(measure_ids))
+        latest = latest.where(Evidence.measure_id.in_(measure_ids))
+    return latest.where(Evidence.id.not_in(replaced))

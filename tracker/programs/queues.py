@@ -10,13 +10,13 @@ from tracker.db import db
 from tracker.permissions import (school_scope, visible_documents, visible_evidence,
                                  visible_measures, visible_programs)
 from tracker.programs.measure_models import Evidence, Measure, Verdict
+from tracker.programs.measure_queries import OPEN_STATUSES
 from tracker.programs.measure_services import latest_evidence_ids
 from tracker.programs.models import AntiRiskProgram, ConceptDocument, ReviewStatus
 from tracker.risks.models import RiskProfile
 from tracker.schools.models import School
 
 DUE_SOON_DAYS = 14
-OPEN_STATUSES = ("planned", "in_progress", "postponed")
 
 
 @dataclass

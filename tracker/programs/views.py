@@ -266,5 +266,5 @@ REVIEW_MESSAGES = {"submit": _l("Sent to the curator for review."),
                    "approve": _l("Approved.")}
 
 
-from tracker.programs import (document_views, indicators, measure_views,  # noqa: E402,F401
-                              queue_views)
+from tracker.programs import (document_views, indicators, measure_list_views,  # noqa: E402,F401
+                              measure_views, queue_views)

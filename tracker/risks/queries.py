@@ -1,13 +1,13 @@
 """Read-side queries of risks: the heat map of schools × directions and its totals."""
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import selectinload
 
 from tracker.auth.models import User
 from tracker.db import db
-from tracker.permissions import school_scope
-from tracker.risks.models import RiskDirection, RiskProfile, RiskProfileEntry
+from tracker.permissions import school_scope, visible_school_ids
+from tracker.risks.models import RiskDirection, RiskLevel, RiskProfile, RiskProfileEntry
 from tracker.schools.models import School, SchoolYearStatus
 
 
@@ -45,14 +45,24 @@ def heatmap(user: User, year: int) -> list[HeatRow]:
     return rows
 
 
-def direction_totals(user: User, year: int) -> dict[int, tuple[int, int, int]]:
-    """Per direction: schools with a high level, verified directions, chosen directions."""
-    stmt = (select(RiskProfileEntry.direction_id,
-                   func.count().filter(RiskProfileEntry.level == "high"),
+def level_counts(school_ids: Select, year: int, *group) -> Select:
+    """Profile entries of the year's profiles of `school_ids`, counted per `group` columns:
+    high, medium, low levels, verified directions, chosen directions, all entries."""
+    level = RiskProfileEntry.level
+    return (select(*group, func.count().filter(level == RiskLevel.HIGH),
+                   func.count().filter(level == RiskLevel.MEDIUM),
+                   func.count().filter(level == RiskLevel.LOW),
                    func.count().filter(RiskProfileEntry.is_verified.is_(True)),
-                   func.count().filter(RiskProfileEntry.is_chosen.is_(True)))
+                   func.count().filter(RiskProfileEntry.is_chosen.is_(True)), func.count())
             .join(RiskProfile, RiskProfileEntry.profile_id == RiskProfile.id)
             .join(School, RiskProfile.school_id == School.id)
-            .where(RiskProfile.year == year, school_scope(user))
-            .group_by(RiskProfileEntry.direction_id))
-    return {row[0]: tuple(row[1:]) for row in db.session.execute(stmt)}
+            .where(RiskProfile.year == year, School.id.in_(school_ids))
+            .group_by(*group))
+
+
+def direction_totals(user: User, year: int) -> dict[int, tuple[int, int, int]]:
+    """Per direction: schools with a high level, verified directions, chosen directions."""
+    stmt = level_counts(visible_school_ids(user), year, RiskProfileEntry.direction_id)
+    return {direction_id: (high, verified, chosen)
+            for direction_id, high, _medium, _low, verified, chosen, _all
+            in db.session.execute(stmt)}

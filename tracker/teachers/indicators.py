@@ -6,14 +6,16 @@ program is approved and a pair is active in the period (DOMAIN.md §7, §9).
 from flask import url_for
 from flask_babel import gettext as _
 from sqlalchemy import Select, select
+from sqlalchemy.orm import selectinload
 
 from tracker.db import db
+from tracker.i18n import day
 from tracker.indicators.calculations import Fraction
 from tracker.indicators.providers import RecordList, RecordRow, drills, provides
 from tracker.periods import HalfYear
-from tracker.teachers import queries
+from tracker.teachers import labels, queries
 from tracker.teachers.models import (APPROVED_PLAN, CourseCompletion, DevelopmentPlan,
-                                     Diagnostic, Teacher)
+                                     Diagnostic, MentoringProgram, Mentorship, Teacher)
 
 
 def _shares(counts: dict[int, tuple[int, int]]) -> dict[int, Fraction]:
@@ -75,3 +77,31 @@ def course_records(school_id: int, period: HalfYear) -> RecordList:
     since = queries.three_years_before(period.ends_on)
     return _teacher_records(school_id, select(CourseCompletion.teacher_id).where(
         CourseCompletion.completed_on > since, CourseCompletion.completed_on <= period.ends_on))
+
+
+@drills("schools_with_mentoring")
+def mentoring_records(school_id: int, period: HalfYear) -> RecordList:
+    """The school's mentoring program (counts once approved by the period's end) and its pairs
+    (count when active in the period): the school runs mentoring when both are there."""
+    records = RecordList([_("Program or pair"), _("Dates"), _("Status")])
+    staff = url_for("teachers.school_staff", school_id=school_id)
+    program = db.session.execute(
+        select(MentoringProgram, queries.program_approved_by(period).label("counted"))
+        .where(MentoringProgram.school_id == school_id)).first()
+    if program is not None:
+        program, approved = program
+        records.rows.append(RecordRow(
+            [f"{_('Mentoring program')}: {program.title}", "",
+             _("approved on %(day)s", day=day(program.approved_on)) if program.approved_on
+             else _("not approved")], url=staff, counted=bool(approved)))
+    pairs = db.session.execute(
+        select(Mentorship, queries.pair_active_in(period).label("counted"))
+        .options(selectinload(Mentorship.mentor), selectinload(Mentorship.mentee))
+        .where(Mentorship.school_id == school_id).order_by(Mentorship.starts_on)).all()
+    for pair, active in pairs:
+        records.rows.append(RecordRow(
+            [f"{pair.mentor.full_name} → {pair.mentee.full_name}",
+             f"{day(pair.starts_on)} – {day(pair.ends_on) if pair.ends_on else '…'}",
+             str(labels.MENTORSHIP_STATUS[pair.status])],
+            url=url_for("teachers.card", teacher_id=pair.mentor_id), counted=bool(active)))
+    return records

@@ -106,17 +106,24 @@ def teachers_with_recent_course(school_ids: SchoolIds, *, on: date) -> dict[int,
     return _numerators(school_ids, has_recent_course(on))
 
 
+def pair_active_in(period: HalfYear):
+    """A mentoring pair that worked at some point of the period (not cancelled)."""
+    return and_(Mentorship.status != MentorshipStatus.CANCELLED,
+                Mentorship.starts_on <= period.ends_on,
+                or_(Mentorship.ends_on.is_(None), Mentorship.ends_on >= period.starts_on))
+
+
+def program_approved_by(period: HalfYear):
+    return and_(MentoringProgram.approved_on.is_not(None),
+                MentoringProgram.approved_on <= period.ends_on)
+
+
 def schools_running_mentoring(school_ids: SchoolIds, period: HalfYear) -> set[int]:
     """Schools with a program approved by the period's end and a pair active in the period."""
-    active_pair = (select(Mentorship.school_id).where(
-        Mentorship.school_id.in_(school_ids),
-        Mentorship.status != MentorshipStatus.CANCELLED,
-        Mentorship.starts_on <= period.ends_on,
-        or_(Mentorship.ends_on.is_(None), Mentorship.ends_on >= period.starts_on)))
+    active_pair = select(Mentorship.school_id).where(Mentorship.school_id.in_(school_ids),
+                                                     pair_active_in(period))
     stmt = select(MentoringProgram.school_id).where(
-        MentoringProgram.school_id.in_(school_ids),
-        MentoringProgram.approved_on.is_not(None),
-        MentoringProgram.approved_on <= period.ends_on,
+        MentoringProgram.school_id.in_(school_ids), program_approved_by(period),
         MentoringProgram.school_id.in_(active_pair))
     return set(db.session.scalars(stmt))
 

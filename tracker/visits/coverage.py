@@ -6,7 +6,7 @@ The reference day is the end of the chosen half-year, or today while that half-y
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import Select, case, func, literal, or_, select
+from sqlalchemy import Select, and_, case, func, literal, or_, select
 
 from tracker.auth.models import CuratorAssignment, User
 from tracker.db import db
@@ -33,8 +33,7 @@ class SchoolCoverage:
 
 
 def reference_day(period: HalfYear, today: date | None = None) -> date:
-    today = today or date.today()
-    return min(period.ends_on, today)
+    return period.as_of(today)
 
 
 def stale_after_days(municipality_ids) -> dict[int, int]:
@@ -51,15 +50,26 @@ def supported_school_ids(period: HalfYear) -> Select:
         or_(CuratorAssignment.ends_on.is_(None), CuratorAssignment.ends_on >= period.starts_on))
 
 
+def planned_in(period: HalfYear):
+    """The half-year's plan: visits planned in it and not cancelled."""
+    return and_(Visit.status != VisitStatus.CANCELLED,
+                Visit.planned_on.between(period.starts_on, period.ends_on))
+
+
+def done_in(period: HalfYear):
+    """The half-year's fact: visits that took place in it."""
+    return and_(Visit.status == VisitStatus.COMPLETED,
+                Visit.visited_on.between(period.starts_on, period.ends_on))
+
+
 def _visit_counts(period: HalfYear, day: date):
-    in_period_planned = Visit.planned_on.between(period.starts_on, period.ends_on)
     return (
         func.max(Visit.visited_on).filter(Visit.status == VisitStatus.COMPLETED,
                                           Visit.visited_on <= day),
-        func.count(Visit.id).filter(Visit.status != VisitStatus.CANCELLED, in_period_planned),
-        func.count(Visit.id).filter(Visit.status == VisitStatus.COMPLETED,
-                                    Visit.visited_on.between(period.starts_on, period.ends_on)),
-        func.count(Visit.id).filter(Visit.status == VisitStatus.PLANNED, in_period_planned,
+        func.count(Visit.id).filter(planned_in(period)),
+        func.count(Visit.id).filter(done_in(period)),
+        func.count(Visit.id).filter(Visit.status == VisitStatus.PLANNED,
+                                    Visit.planned_on.between(period.starts_on, period.ends_on),
                                     Visit.planned_on < day),
     )
 

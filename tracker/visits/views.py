@@ -243,3 +243,4 @@ def register_labels(state) -> None:
 
 from tracker.visits import (attachment_views, coverage_views,  # noqa: E402,F401  routes on bp
                             follow_up_views)
+from tracker.visits import indicators  # noqa: E402,F401  registers the visits indicator
