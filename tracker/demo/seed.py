@@ -75,6 +75,7 @@ def _only_demo_accounts() -> bool:
 def _wipe() -> None:
     for table in reversed(db.metadata.sorted_tables):
         db.session.execute(delete(table))
+    db.session.expunge_all()  # the objects of the deleted rows are gone too
 
 
 def _build() -> None:
