@@ -11,8 +11,10 @@ from tracker.indicators.providers import PROVIDERS
 from tracker.indicators.scope import resolved
 from tracker.periods import HalfYear
 from tracker.schools.models import School
+from tracker.teachers.indicators import plan_records, with_plan
 
 from tests import factories
+from tests.teacher_factories import make_plan, make_teacher
 
 H1 = HalfYear(2022, 1)
 
@@ -87,3 +89,15 @@ def test_every_indicator_opens_its_records(app):
     from tracker.indicators.providers import DRILLDOWNS
     assert [i.code for i in CATALOGUE if i.code not in DRILLDOWNS] == []
     assert [i.code for i in CATALOGUE if i.is_computed and i.code not in PROVIDERS] == []
+
+
+def test_the_plan_share_counts_the_plans_of_the_period(app):
+    school = factories.make_school(factories.make_municipality())
+    this_half, last_half = make_teacher(school), make_teacher(school)
+    make_plan(this_half, period="2022-H1", status="approved")
+    make_plan(last_half, period="2021-H2", status="approved")
+    db.session.commit()
+    ids = select(School.id).where(School.id == school.id)
+    assert with_plan(ids, HalfYear(2022, 1))[school.id] == Fraction(1, 2)
+    with app.test_request_context():
+        assert len(plan_records(school.id, HalfYear(2022, 1)).counted) == 1

@@ -42,7 +42,7 @@ BASELINE = {"municipality": "sql.municipality", "region": "sql.region"}
 
 def _bare_sql(scope: str) -> Callable[[Bench], object]:
     return lambda bench: plan_share(bench.connection, scope, bench.engine,
-                                    bench.scope_id(scope), bench.period.year)
+                                    bench.scope_id(scope), bench.period)
 
 
 def _page(role: str, path: str) -> Callable[[Bench], object]:
@@ -70,7 +70,9 @@ def naive_plan_share(bench: Bench, scope: str) -> tuple[int, int]:
                     Teacher.school_id == school.id)).all():
                 if teacher.is_active:
                     teachers += 1
-                    with_plan += any(plan.status in APPROVED_PLAN for plan in teacher.plans)
+                    with_plan += any(plan.status in APPROVED_PLAN
+                                     and plan.period == bench.period.code
+                                     for plan in teacher.plans)
         return with_plan, teachers
     return bench.call(loop)
 

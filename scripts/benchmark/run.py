@@ -37,7 +37,7 @@ def scope_sizes(bench: Bench) -> dict[str, tuple[int, int, int]]:
     sizes = {}
     for scope in BASELINE:
         per_school = plan_share(bench.connection, scope, bench.engine, bench.scope_id(scope),
-                                bench.period.year)
+                                bench.period)
         sizes[scope] = (len(per_school), sum(n for n, _ in per_school.values()),
                         sum(d for _, d in per_school.values()))
     return sizes

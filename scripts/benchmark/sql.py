@@ -3,6 +3,8 @@ the low-result schools of a scope), written by hand and run with the driver (sql
 psycopg): the floor the pages and the indicator computation are compared with."""
 import re
 
+from tracker.periods import HalfYear
+
 _SCHOOLS = {
     "municipality": "s.municipality_id = :scope_id",
     "region": "s.municipality_id IN (SELECT m.id FROM municipalities m WHERE m.region_id = "
@@ -14,9 +16,11 @@ _SCHOOLS = {
 # whole table when it expects many teachers.
 HAS_PLAN = {
     "sqlite": "EXISTS (SELECT 1 FROM development_plans p "
-              "WHERE p.teacher_id = t.id AND p.status IN ('approved', 'done'))",
+              "WHERE p.teacher_id = t.id AND p.period = :period "
+              "AND p.status IN ('approved', 'done'))",
     "pg": "(SELECT count(*) FROM development_plans p "
-          "WHERE p.teacher_id = t.id AND p.status IN ('approved', 'done')) > 0",
+          "WHERE p.teacher_id = t.id AND p.period = :period "
+          "AND p.status IN ('approved', 'done')) > 0",
 }
 
 PLAN_SHARE = """
@@ -37,11 +41,12 @@ def plan_share_sql(scope: str, engine: str) -> str:
     return sql if engine == "sqlite" else re.sub(r":(\w+)", r"%(\1)s", sql)
 
 
-def plan_share(connection, scope: str, engine: str, scope_id: int, year: int
+def plan_share(connection, scope: str, engine: str, scope_id: int, period: HalfYear
                ) -> dict[int, tuple[int, int]]:
-    """{school_id: (with a plan, active teachers)} straight from the driver."""
+    """{school_id: (with a plan for the period, active teachers)} straight from the driver."""
     cursor = connection.cursor()
-    cursor.execute(plan_share_sql(scope, engine), {"scope_id": scope_id, "year": year})
+    cursor.execute(plan_share_sql(scope, engine),
+                   {"scope_id": scope_id, "year": period.year, "period": period.code})
     rows = cursor.fetchall()
     connection.rollback()
     return {school_id: (int(with_plan), int(teachers)) for school_id, with_plan, teachers in rows}

@@ -30,7 +30,7 @@ def diagnosed(school_ids: Select, period: HalfYear) -> dict[int, Fraction]:
 
 @provides("teachers_with_plan")
 def with_plan(school_ids: Select, period: HalfYear) -> dict[int, Fraction]:
-    return _shares(queries.counted_of_active(school_ids, queries.has_approved_plan()))
+    return _shares(queries.counted_of_active(school_ids, queries.has_approved_plan(period)))
 
 
 @provides("teachers_courses_3y")
@@ -69,7 +69,7 @@ def diagnosed_records(school_id: int, period: HalfYear) -> RecordList:
 @drills("teachers_with_plan")
 def plan_records(school_id: int, period: HalfYear) -> RecordList:
     return _teacher_records(school_id, select(DevelopmentPlan.teacher_id).where(
-        DevelopmentPlan.status.in_(APPROVED_PLAN)))
+        DevelopmentPlan.status.in_(APPROVED_PLAN), DevelopmentPlan.period == period.code))
 
 
 @drills("teachers_courses_3y")
