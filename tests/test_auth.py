@@ -152,3 +152,11 @@ def test_secret_key_required_in_production(monkeypatch):
     monkeypatch.delenv("SECRET_KEY", raising=False)
     with pytest.raises(RuntimeError):
         create_app("production", SECRET_KEY=None)
+
+
+def test_the_menu_names_the_user_by_surname_and_initials(app):
+    user = factories.make_user("curator")
+    user.full_name = "Орлов Дмитрий Андреевич"
+    assert user.short_name == "Орлов Д. А."
+    user.full_name = "Орлов"
+    assert user.short_name == "Орлов"

@@ -70,23 +70,23 @@ NAVIGATION: tuple[NavLink | NavGroup, ...] = (
     NavLink("home.index", _l("Home")),
     NavLink("indicators.index", _l("Indicators")),
     NavLink("reports.index", lazy_pgettext("navigation", "Report")),
-    NavGroup(_l("Schools and programs"), (
+    NavGroup(lazy_pgettext("menu", "Schools"), (
         NavLink("schools.index", _l("Schools")),
         NavLink("risks.heatmap", _l("Risk map"), MANAGERS + (Role.CURATOR,)),
         NavLink("programs.index", _l("Programs")),
         NavLink("programs.queue", _l("My queue"), (Role.ADMIN, Role.CURATOR, Role.DIRECTOR)),
         NavLink("programs.pipeline", _l("Pipeline"), MANAGERS),
     )),
-    NavGroup(_l("Visits and follow-ups"), (
+    NavGroup(lazy_pgettext("menu", "Visits"), (
         NavLink("visits.index", _l("Visits")),
         NavLink("visits.coverage_page", _l("Coverage"), MANAGERS),
     )),
-    NavGroup(_l("Teachers and courses"), (
+    NavGroup(lazy_pgettext("menu", "Teachers"), (
         NavLink("teachers.index", _l("Teachers")),
         NavLink("teachers.courses", _l("Courses")),
     )),
     NavLink("network.events", _l("Network and events")),
-    NavGroup(_l("Administration"), (
+    NavGroup(lazy_pgettext("menu", "Administration"), (
         NavLink("admin.users", _l("Users"), (Role.ADMIN, Role.COORDINATOR)),
         NavLink("admin.audit", _l("Audit log"), (Role.ADMIN, Role.COORDINATOR)),
         NavLink("admin.references", _l("Reference lists"), (Role.ADMIN,)),

@@ -44,6 +44,24 @@ def test_phone_viewport_shows_the_menu_button(browser, live_server):
     page.click("button[type=submit]")
     page.wait_for_url(lambda url: "/login" not in url)
     page.click("button.navbar-toggler")
-    page.get_by_role("button", name="Школы и программы").click()
+    page.get_by_role("button", name="Школы", exact=True).click()
     assert page.get_by_role("link", name="Школы", exact=True).is_visible()
+    context.close()
+
+
+@pytest.mark.parametrize("login", ["admin", "coordinator"])
+def test_the_menu_fits_a_laptop_screen_and_opens_its_groups(browser, live_server, login):
+    context = browser.new_context(base_url=live_server, locale="ru-RU",
+                                  viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto("/login")
+    page.fill("input[name=login]", login)
+    page.fill("input[name=password]", "demo")
+    page.click("button[type=submit]")
+    page.wait_for_url(lambda url: "/login" not in url)
+    page.wait_for_load_state("load")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    page.get_by_role("button", name="Визиты").click()
+    page.get_by_role("link", name="Охват").click()
+    page.wait_for_url("**/coverage**")
     context.close()

@@ -9,6 +9,7 @@ PROGRAM = "Недостаточная предметная и методичес
 
 
 def sign_out(page):
+    page.get_by_test_id("current-user").click()
     page.get_by_role("button", name="Выйти").click()
     page.wait_for_url(re.compile(r"/login"))
 

@@ -94,6 +94,12 @@ class User(UserMixin, VersionedMixin, TimestampMixin, Base):
             return self.municipality_id
         return self.school.municipality_id if self.school else None
 
+    @property
+    def short_name(self) -> str:
+        """«Белова М. С.» for «Белова Марина Сергеевна»: the surname and initials."""
+        surname, *given = self.full_name.split()
+        return " ".join([surname, *(f"{name[0]}." for name in given)]) if given else surname
+
     def __str__(self) -> str:
         return self.full_name
 
