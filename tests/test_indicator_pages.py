@@ -145,9 +145,14 @@ def test_regional_dashboard_sums_municipalities(client, login_as):
     page = client.get(f"/indicators/region/{town.region_id}?period=2022-H1").text
     assert "60 из 300 (20\u00a0%)" in page   # 59/210 and 1/90 summed, not averaged
     assert town.name in page and other_town.name in page
+    export = client.get(f"/indicators/region/{town.region_id}/export.xlsx?period=2022-H1")
+    rows = {row[0]: row for row in load_workbook(BytesIO(export.data)).active.iter_rows(
+        min_row=3, values_only=True)}
+    assert rows["pupils_basic_5_9"][2:5] == (60, 300, 20.0)
     foreign = factories.make_region()
     db.session.commit()
     assert client.get(f"/indicators/region/{foreign.id}").status_code == 404
+    assert client.get(f"/indicators/region/{foreign.id}/export.xlsx").status_code == 404
 
 
 def test_mentoring_records_show_the_program_and_the_pairs(client, login_as):

@@ -88,15 +88,28 @@ def municipality(municipality_id: int):
 def export(municipality_id: int):
     place = get_visible_or_404(Municipality, municipality_id)
     period = chosen_period()
-    values = services.indicator_values(low_result_school_ids(period.year,
-                                                             municipality_id=place.id),
-                                       period, services.TargetLevel("municipality", place.id))
+    return _workbook_response(place.name, period, services.indicator_values(
+        low_result_school_ids(period.year, municipality_id=place.id), period,
+        services.TargetLevel("municipality", place.id)))
+
+
+@bp.route("/region/<int:region_id>/export.xlsx")
+@role_required(Role.ADMIN, Role.REGIONAL)
+def region_export(region_id: int):
+    place = get_visible_or_404(Region, region_id)
+    period = chosen_period()
+    return _workbook_response(place.name, period, services.indicator_values(
+        low_result_school_ids(period.year, region_id=place.id), period,
+        services.TargetLevel("region", place.id)))
+
+
+def _workbook_response(place_name: str, period: HalfYear, values):
     header = [_("Code"), _("Indicator"), _("Numerator"), _("Denominator"), _("Fact"), _("Plan"),
               _("Status")]
-    data = indicator_workbook(f"{place.name}: {period.label}", header,
+    data = indicator_workbook(f"{place_name}: {period.label}", header,
                               indicator_table_rows(values, STATUS_LABELS))
     return send_file(BytesIO(data), as_attachment=True,
-                     download_name=f"Показатели {place.name} {period.code}.xlsx",
+                     download_name=f"Показатели {place_name} {period.code}.xlsx",
                      mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
