@@ -51,22 +51,13 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from tracker.admin.views import bp as admin_bp
-    from tracker.assets import bp as assets_bp
-    from tracker.auth.views import bp as auth_bp
-    from tracker.home.views import bp as home_bp
-    from tracker.indicators.views import bp as indicators_bp
-    from tracker.network.views import bp as network_bp
-    from tracker.programs.views import bp as programs_bp
-    from tracker.reports.views import bp as reports_bp
-    from tracker.risks.views import bp as risks_bp
-    from tracker.schools.views import bp as schools_bp
-    from tracker.teachers.views import bp as teachers_bp
-    from tracker.visits.views import bp as visits_bp
+    """Each feature registers its blueprint (and what it adds to shared registries)."""
+    from tracker import (admin, assets, auth, home, indicators, network, programs, reports,
+                         risks, schools, teachers, visits)
 
-    for blueprint in (auth_bp, home_bp, schools_bp, risks_bp, programs_bp, teachers_bp,
-                      visits_bp, network_bp, indicators_bp, reports_bp, admin_bp, assets_bp):
-        app.register_blueprint(blueprint)
+    for feature in (auth, home, schools, risks, programs, teachers, visits, network, indicators,
+                    reports, admin, assets):
+        feature.register(app)
 
 
 def register_errors(app: Flask) -> None:

@@ -42,3 +42,7 @@ def vendor(name: str):
 
 def _mimetype(name: str) -> str:
     return "text/css" if name.endswith(".css") else "text/javascript"
+
+
+def register(app) -> None:
+    app.register_blueprint(bp)

@@ -1,0 +1,8 @@
+"""Accounts, reference lists and the audit log."""
+from flask import Flask
+
+from tracker.blueprints import register_feature
+
+
+def register(app: Flask) -> None:
+    register_feature(app, __name__)

@@ -204,5 +204,3 @@ def _save_entered(form, indicators, yes_no, place, period) -> None:
                                  numerator=form[f"{code}__n"].data,
                                  denominator=form[f"{code}__d"].data, by_id=current_user.id)
 
-
-from tracker.indicators import target_views  # noqa: E402,F401  routes on bp

@@ -1,0 +1,9 @@
+"""Network communities and methodical events."""
+from flask import Flask
+
+from tracker.blueprints import register_feature
+
+
+def register(app: Flask) -> None:
+    register_feature(app, __name__, (
+        "community_views", "event_views", "import_views", "indicators"))

@@ -103,6 +103,3 @@ def set_target():
     period = chosen_period(None, latest_count_day(municipality.id))
     return _render_dashboard(filters, municipality, period, target_form=form), 422
 
-
-from tracker.network import community_views, event_views, import_views  # noqa: E402,F401
-from tracker.network import indicators  # noqa: E402,F401  registers the competitions indicator

@@ -265,6 +265,3 @@ REVIEW_MESSAGES = {"submit": _l("Sent to the curator for review."),
                    "return": _l("Returned to the school with your comment."),
                    "approve": _l("Approved.")}
 
-
-from tracker.programs import (document_views, indicators, measure_list_views,  # noqa: E402,F401
-                              measure_views, queue_views)

@@ -1,0 +1,8 @@
+"""Risk directions and the schools' risk profiles."""
+from flask import Flask
+
+from tracker.blueprints import register_feature
+
+
+def register(app: Flask) -> None:
+    register_feature(app, __name__)

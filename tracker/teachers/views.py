@@ -139,5 +139,3 @@ def purge(teacher_id: int):
         flash(_("The person's data have been removed; the records stay anonymized."), "success")
     return redirect(url_for(".card", teacher_id=teacher.id))
 
-
-from tracker.teachers import indicators, views_import, views_records, views_school  # noqa: E402,F401,E501

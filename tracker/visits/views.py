@@ -240,7 +240,3 @@ def register_labels(state) -> None:
         VISIT_KINDS=KIND_LABELS, VISIT_FORMATS=FORMAT_LABELS, VISIT_STATUSES=STATUS_LABELS,
         FOLLOW_UP_STATUSES=RECOMMENDATION_LABELS)
 
-
-from tracker.visits import (attachment_views, coverage_views,  # noqa: E402,F401  routes on bp
-                            follow_up_views)
-from tracker.visits import indicators  # noqa: E402,F401  registers the visits indicator
