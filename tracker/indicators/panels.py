@@ -6,8 +6,10 @@ municipality), a Plotly chart and the same numbers as a table; the template link
 to the records behind it.
 """
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 
+from flask import g
 from flask_babel import gettext as _
 from sqlalchemy import select
 
@@ -23,11 +25,22 @@ from tracker.risks.services import directions_of
 from tracker.schools.models import Municipality, Region, School
 from tracker.visits import coverage
 
+HIGH, MEDIUM, LOW, NONE = (level.value for level in (RiskLevel.HIGH, RiskLevel.MEDIUM,
+                                                       RiskLevel.LOW, RiskLevel.NONE))
 LEVEL_SCORES = {RiskLevel.NONE: 0, RiskLevel.LOW: 1, RiskLevel.MEDIUM: 2, RiskLevel.HIGH: 3}
 LEVEL_COLOURS = [(0.0, "#e9ecef"), (1 / 3, "#d1e7dd"), (2 / 3, "#fff3cd"), (1.0, "#f8d7da")]
 COUNT_COLOURS = [(0.0, "#ffffff"), (1.0, "#dc3545")]
 GREEN, LIGHT_GREEN, RED, GREY, CYAN, YELLOW, BLUE = (
     "#198754", "#75b798", "#dc3545", "#adb5bd", "#0dcaf0", "#ffc107", "#0d6efd")
+
+
+def level_label(level: str) -> str:
+    """The level's name in the request's language, translated once per request (a heat map of
+    300 schools asks for it thousands of times)."""
+    labels = g.get("risk_level_labels")
+    if labels is None:
+        labels = g.risk_level_labels = {key: str(name) for key, name in LEVEL_LABELS.items()}
+    return labels[level]
 
 
 @dataclass(frozen=True)
@@ -45,18 +58,19 @@ class LevelCell:
     low: int
     entries: int
 
-    @property
+    @cached_property
     def level(self) -> str:
-        """One school's level (its profile has one entry per direction)."""
-        for level, count in ((RiskLevel.HIGH, self.high), (RiskLevel.MEDIUM, self.medium),
-                             (RiskLevel.LOW, self.low)):
-            if count:
-                return level.value
-        return RiskLevel.NONE.value
+        """One school's level (its profile has one entry per direction); read once per cell,
+        asked for a few times per cell by the heat map and its table."""
+        if self.high:
+            return HIGH
+        if self.medium:
+            return MEDIUM
+        return LOW if self.low else NONE
 
     @property
     def label(self) -> str:
-        return str(LEVEL_LABELS[self.level])
+        return level_label(self.level)
 
 
 @dataclass
