@@ -6,10 +6,11 @@ validates every property and embeds its whole default template, which cost about
 10 KB of page per figure; a dashboard draws six of them.
 """
 import json
-import re
 import textwrap
 from datetime import date
 from decimal import Decimal
+
+from tracker.schools.models import LEGAL_FORM_PREFIX
 
 STATUS_COLOURS = {"achieved": "#198754", "not_achieved": "#dc3545", "expected": "#6c757d",
                   "no_target": "#0d6efd", "no_data": "#adb5bd"}
@@ -20,7 +21,6 @@ LAYOUT = {"margin": {"l": 40, "r": 10, "t": 30, "b": 40}, "height": 320,
           "xaxis": {"gridcolor": "#ffffff"}, "yaxis": {"gridcolor": "#ffffff"}}
 TITLE_WIDTH = 40
 AXIS_LABEL_LENGTH = 18
-LEGAL_FORM = re.compile(r"^[А-ЯЁA-Z]{2,6}\s+")
 
 
 def figure(data: list[dict], **layout) -> str:
@@ -58,7 +58,7 @@ def axis_labels(names: list[str]) -> list[str]:
 
 
 def _shorten(name: str) -> str:
-    text = LEGAL_FORM.sub("", name).replace("«", "").replace("»", "").strip() or name
+    text = LEGAL_FORM_PREFIX.sub("", name).replace("«", "").replace("»", "").strip() or name
     return text if len(text) <= AXIS_LABEL_LENGTH else text[:AXIS_LABEL_LENGTH - 1] + "…"
 
 

@@ -5,6 +5,7 @@ from flask import (Blueprint, abort, flash, redirect, render_template, request, 
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from tracker import storage
 from tracker.auth.models import Role
 from tracker.db import db
 from tracker.errors import DomainError
@@ -110,7 +111,7 @@ def _workbook_response(place_name: str, period: HalfYear, values):
                               indicator_table_rows(values, STATUS_LABELS))
     return send_file(BytesIO(data), as_attachment=True,
                      download_name=f"Показатели {place_name} {period.code}.xlsx",
-                     mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                     mimetype=storage.CONTENT_TYPES["xlsx"])
 
 
 @bp.route("/municipality/<int:municipality_id>/<code>")

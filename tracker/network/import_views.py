@@ -8,6 +8,7 @@ from flask import (current_app, flash, redirect, render_template, request, send_
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from tracker import storage
 from tracker.db import db
 from tracker.network import importing
 from tracker.network.blueprint import bp, chosen_municipality, municipality_choices
@@ -16,7 +17,6 @@ from tracker.network.xlsx import NotAWorkbook, open_workbook
 from tracker.permissions import MANAGERS, role_required, visible_school_ids
 from tracker.schools.models import School
 
-XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 KINDS = {"events": (importing.check_events, importing.events_template),
          "counts": (importing.check_counts, importing.counts_template)}
 SESSION_KEY = "network_imports"
@@ -136,8 +136,8 @@ def confirm_counts():
 
 def _template(kind: str, name: str):
     _check, build = KINDS[kind]
-    return send_file(BytesIO(build()), mimetype=XLSX_MIME, as_attachment=True,
-                     download_name=name)
+    return send_file(BytesIO(build()), mimetype=storage.CONTENT_TYPES["xlsx"],
+                     as_attachment=True, download_name=name)
 
 
 @bp.route("/import/events-template.xlsx")

@@ -6,6 +6,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, s
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from tracker import storage
 from tracker.auth.models import Role
 from tracker.db import db
 from tracker.editing import save_versioned_edit
@@ -34,7 +35,7 @@ from tracker.reports.forms import (
     NarrativeForm,
 )
 from tracker.reports.halfyear import file_names, municipal_report
-from tracker.reports.halfyear.assembly import MIMETYPE, content_disposition
+from tracker.reports.halfyear.assembly import content_disposition
 from tracker.reports.halfyear.regional import regional_report
 from tracker.reports.halfyear.school import school_report
 from tracker.reports.models import NARRATIVE_FIELDS
@@ -57,7 +58,8 @@ def block_kind(block) -> str:
 
 def _download(report, place_name: str, period: HalfYear):
     ascii_name, russian_name = file_names(place_name, period)
-    response = send_file(BytesIO(build_docx(report.document())), mimetype=MIMETYPE)
+    response = send_file(BytesIO(build_docx(report.document())),
+                         mimetype=storage.CONTENT_TYPES["docx"])
     response.headers["Content-Disposition"] = content_disposition(ascii_name, russian_name)
     return response
 

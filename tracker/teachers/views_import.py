@@ -7,6 +7,7 @@ from flask import (abort, current_app, flash, jsonify, redirect, render_template
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from tracker import storage
 from tracker.db import db
 from tracker.permissions import STAFF_EDITORS, can_edit_staff, get_visible_or_404, role_required
 from tracker.schools.models import School
@@ -16,7 +17,6 @@ from tracker.teachers.import_writes import write
 from tracker.teachers.importing import COLUMNS, EXTENSIONS, HINTS, KINDS, BadFile, parse
 from tracker.teachers.views import bp, school_choices
 
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _editable_school(school_id: int) -> School:
@@ -136,5 +136,5 @@ def import_template():
     buffer = io.BytesIO()
     workbook.save(buffer)
     buffer.seek(0)
-    return send_file(buffer, mimetype=XLSX_TYPE, as_attachment=True,
+    return send_file(buffer, mimetype=storage.CONTENT_TYPES["xlsx"], as_attachment=True,
                      download_name=f"шаблон-{kind}.xlsx")

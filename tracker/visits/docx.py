@@ -11,7 +11,6 @@ from flask_babel import gettext as _
 from tracker.i18n import day
 from tracker.visits.models import Recommendation, Visit, VisitAttachment, VisitNote
 
-MIMETYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 FONT = "Times New Roman"
 
 

@@ -228,7 +228,7 @@ def sheet(visit_id: int):
         visit, queries.readable_notes(current_user, visit),
         queries.readable_attachments(current_user, visit)))
     return send_file(content, as_attachment=True, download_name=docx.file_name(visit),
-                     mimetype=docx.MIMETYPE)
+                     mimetype=storage.CONTENT_TYPES["docx"])
 
 
 @bp.record_once

@@ -9,8 +9,6 @@ from flask_babel import gettext as _
 from tracker.reports.document import Heading, Paragraph, ReportDocument, Signature
 from tracker.reports.halfyear.context import ReportContext, Section
 
-MIMETYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
 
 @dataclass
 class AssembledReport:
