@@ -2,9 +2,10 @@
 per-connection settings of each engine."""
 import sqlite3
 from datetime import UTC, datetime
+from enum import StrEnum
 
 from flask_sqlalchemy import SQLAlchemy
-from sqlalchemy import DateTime, Integer, MetaData, event
+from sqlalchemy import CheckConstraint, DateTime, Integer, MetaData, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
@@ -19,6 +20,12 @@ NAMING_CONVENTION = {
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def enum_check(column: str, enum: type[StrEnum], name: str | None = None) -> CheckConstraint:
+    """The database's own guard that `column` holds one of the enum's values."""
+    values = ", ".join(f"'{member.value}'" for member in enum)
+    return CheckConstraint(f"{column} IN ({values})", name=name or column)
 
 
 class Base(DeclarativeBase):

@@ -6,7 +6,7 @@ from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, Index, Integ
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.auth.models import User
-from tracker.db import Base, TimestampMixin, VersionedMixin, utcnow
+from tracker.db import Base, TimestampMixin, VersionedMixin, enum_check, utcnow
 from tracker.programs.models import AntiRiskProgram
 from tracker.schools.models import School
 
@@ -35,8 +35,7 @@ class Measure(VersionedMixin, TimestampMixin, Base):
 
     __tablename__ = "measures"
     __table_args__ = (
-        CheckConstraint("status IN ('planned', 'in_progress', 'done', 'confirmed', 'postponed', "
-                        "'not_done')", name="status"),
+        enum_check("status", MeasureStatus),
         # a school's measures by status, through its programs: without it SQLite answers
         # «done measures of these schools» from ix_measures_status, reading the whole table
         Index("ix_measures_program_id_status", "program_id", "status"),
@@ -83,7 +82,7 @@ class Evidence(Base):
 
     __tablename__ = "evidence"
     __table_args__ = (
-        CheckConstraint("verdict IN ('pending', 'accepted', 'needs_work')", name="verdict"),
+        enum_check("verdict", Verdict),
         CheckConstraint("(stored_name IS NULL) <> (url IS NULL)", name="file_or_link"),
     )
 

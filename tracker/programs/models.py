@@ -7,7 +7,7 @@ from sqlalchemy import (CheckConstraint, DateTime, ForeignKey, Integer, String, 
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.auth.models import User
-from tracker.db import Base, TimestampMixin, VersionedMixin, utcnow
+from tracker.db import Base, TimestampMixin, VersionedMixin, enum_check, utcnow
 from tracker.risks.models import RiskDirection
 from tracker.schools.models import School
 
@@ -22,9 +22,6 @@ class ReviewStatus(StrEnum):
 class DocumentKind(StrEnum):
     CONCEPT = "concept"
     MEDIUM_TERM = "medium_term"
-
-
-REVIEW_SQL = "status IN ('draft', 'in_review', 'returned', 'approved')"
 
 
 class ReviewTransition(Base):
@@ -55,8 +52,8 @@ class ConceptDocument(VersionedMixin, TimestampMixin, Base):
     __tablename__ = "concept_documents"
     __table_args__ = (
         UniqueConstraint("school_id", "kind", "year"),
-        CheckConstraint("kind IN ('concept', 'medium_term')", name="kind"),
-        CheckConstraint(REVIEW_SQL, name="status"),
+        enum_check("kind", DocumentKind),
+        enum_check("status", ReviewStatus),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -118,7 +115,7 @@ class AntiRiskProgram(VersionedMixin, TimestampMixin, Base):
     __tablename__ = "anti_risk_programs"
     __table_args__ = (
         UniqueConstraint("school_id", "direction_id"),
-        CheckConstraint(REVIEW_SQL, name="status"),
+        enum_check("status", ReviewStatus),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

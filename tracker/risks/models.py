@@ -7,7 +7,7 @@ from sqlalchemy import (Boolean, CheckConstraint, DateTime, ForeignKey, Integer,
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.auth.models import User
-from tracker.db import Base, TimestampMixin, VersionedMixin
+from tracker.db import Base, TimestampMixin, VersionedMixin, enum_check
 from tracker.schools.models import School
 
 
@@ -56,9 +56,6 @@ class SuggestedMeasure(TimestampMixin, Base):
     direction: Mapped[RiskDirection] = relationship(back_populates="suggestions")
 
 
-LEVELS_SQL = "level IN ('high', 'medium', 'low', 'none')"
-
-
 class RiskProfile(VersionedMixin, TimestampMixin, Base):
     """A school's risk profile for a year and the curator's verification of it."""
 
@@ -99,7 +96,7 @@ class RiskProfileEntry(Base):
     __tablename__ = "risk_profile_entries"
     __table_args__ = (
         UniqueConstraint("profile_id", "direction_id"),
-        CheckConstraint(LEVELS_SQL, name="level"),
+        enum_check("level", RiskLevel),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

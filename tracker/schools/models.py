@@ -5,7 +5,7 @@ from enum import StrEnum
 from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
-from tracker.db import Base, TimestampMixin, VersionedMixin
+from tracker.db import Base, TimestampMixin, VersionedMixin, enum_check
 
 
 class OrgType(StrEnum):
@@ -88,7 +88,7 @@ class School(VersionedMixin, TimestampMixin, Base):
     __tablename__ = "schools"
     __table_args__ = (
         UniqueConstraint("municipality_id", "short_name"),
-        CheckConstraint("org_type IN ('oo', 'doo', 'udo')", name="org_type"),
+        enum_check("org_type", OrgType),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

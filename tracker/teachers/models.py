@@ -7,18 +7,13 @@ from sqlalchemy import (Boolean, CheckConstraint, Date, ForeignKey, Index, Integ
                         UniqueConstraint)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from tracker.db import Base, TimestampMixin, VersionedMixin
+from tracker.db import Base, TimestampMixin, VersionedMixin, enum_check
 from tracker.schools.models import School
 
 
 def name_key(full_name: str) -> str:
     """The matching form of a full name: lower case, «ё» as «е», single spaces."""
     return re.sub(r"\s+", " ", (full_name or "").replace("ё", "е").replace("Ё", "Е")).strip().lower()
-
-
-def _check_in(column: str, enum: type[StrEnum]) -> CheckConstraint:
-    values = ", ".join(f"'{member.value}'" for member in enum)
-    return CheckConstraint(f"{column} IN ({values})", name=column)
 
 
 class Level(StrEnum):
@@ -144,7 +139,7 @@ class Diagnostic(_OfTeacher, TimestampMixin, Base):
 
     __tablename__ = "diagnostics"
     __table_args__ = (UniqueConstraint("teacher_id", "held_on", "provider"),
-                      _check_in("provider", DiagnosticProvider))
+                      enum_check("provider", DiagnosticProvider))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     teacher_id: Mapped[int] = mapped_column(ForeignKey("teachers.id"), index=True)
@@ -165,7 +160,7 @@ class Diagnostic(_OfTeacher, TimestampMixin, Base):
 
 class DiagnosticResult(Base):
     __tablename__ = "diagnostic_results"
-    __table_args__ = (UniqueConstraint("diagnostic_id", "domain_id"), _check_in("level", Level),
+    __table_args__ = (UniqueConstraint("diagnostic_id", "domain_id"), enum_check("level", Level),
                       CheckConstraint("score IS NULL OR score BETWEEN 0 AND 100",
                                       name="score_range"))
 
@@ -184,7 +179,7 @@ class DevelopmentPlan(_OfTeacher, VersionedMixin, TimestampMixin, Base):
     """«Индивидуальный образовательный маршрут» (ИОМ) of a teacher for a half-year."""
 
     __tablename__ = "development_plans"
-    __table_args__ = (UniqueConstraint("teacher_id", "period"), _check_in("status", PlanStatus),
+    __table_args__ = (UniqueConstraint("teacher_id", "period"), enum_check("status", PlanStatus),
                       # «has an approved plan» answered from the index alone, per teacher
                       Index("ix_development_plans_teacher_id_status", "teacher_id", "status"))
 
@@ -202,7 +197,7 @@ class DevelopmentPlan(_OfTeacher, VersionedMixin, TimestampMixin, Base):
 
 class PlanItem(TimestampMixin, Base):
     __tablename__ = "plan_items"
-    __table_args__ = (_check_in("activity", Activity),)
+    __table_args__ = (enum_check("activity", Activity),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     plan_id: Mapped[int] = mapped_column(ForeignKey("development_plans.id"), index=True)
@@ -249,7 +244,7 @@ class Mentorship(TimestampMixin, Base):
     """A mentoring pair of the school's teachers."""
 
     __tablename__ = "mentorships"
-    __table_args__ = (_check_in("form", MentoringForm), _check_in("status", MentorshipStatus),
+    __table_args__ = (enum_check("form", MentoringForm), enum_check("status", MentorshipStatus),
                       CheckConstraint("mentor_id != mentee_id", name="two_people"),
                       CheckConstraint("ends_on IS NULL OR ends_on >= starts_on",
                                       name="dates_order"))
@@ -277,7 +272,7 @@ class CourseCompletion(_OfTeacher, TimestampMixin, Base):
 
     __tablename__ = "course_completions"
     __table_args__ = (UniqueConstraint("teacher_id", "program_title", "completed_on"),
-                      _check_in("provider", CourseProvider),
+                      enum_check("provider", CourseProvider),
                       CheckConstraint(f"hours >= {MIN_COURSE_HOURS}", name="min_hours"))
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -8,16 +8,12 @@ from sqlalchemy import (Boolean, CheckConstraint, Date, DateTime, ForeignKey, In
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.auth.models import User
-from tracker.db import Base, TimestampMixin, VersionedMixin, utcnow
+from tracker.db import Base, TimestampMixin, VersionedMixin, enum_check, utcnow
 from tracker.programs.measure_models import Measure
 from tracker.risks.models import RiskDirection
 from tracker.schools.models import Municipality, School
 
 DEFAULT_STALE_AFTER_DAYS = 60
-
-
-def _in(column: str, enum) -> str:
-    return f"{column} IN ({', '.join(repr(item.value) for item in enum)})"
 
 
 class VisitKind(StrEnum):
@@ -62,9 +58,9 @@ class Visit(VersionedMixin, TimestampMixin, Base):
 
     __tablename__ = "visits"
     __table_args__ = (
-        CheckConstraint(_in("kind", VisitKind), name="kind"),
-        CheckConstraint(_in("format", VisitFormat), name="format"),
-        CheckConstraint(_in("status", VisitStatus), name="status"),
+        enum_check("kind", VisitKind),
+        enum_check("format", VisitFormat),
+        enum_check("status", VisitStatus),
         CheckConstraint("status != 'completed' OR visited_on IS NOT NULL", name="completed_dated"),
         CheckConstraint("lessons_observed_count >= 0", name="lessons_count"),
     )
@@ -139,7 +135,7 @@ class VisitNote(TimestampMixin, Base):
     """A note on a visit, for the school or for the curator and the coordinators only."""
 
     __tablename__ = "visit_notes"
-    __table_args__ = (CheckConstraint(_in("visibility", NoteVisibility), name="visibility"),)
+    __table_args__ = (enum_check("visibility", NoteVisibility),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id"), index=True)
@@ -163,7 +159,7 @@ class VisitAttachment(Base):
     """A file attached to a visit by its curator; like a note, for the school or internal."""
 
     __tablename__ = "visit_attachments"
-    __table_args__ = (CheckConstraint(_in("visibility", NoteVisibility), name="visibility"),)
+    __table_args__ = (enum_check("visibility", NoteVisibility),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id"), index=True)
@@ -195,7 +191,7 @@ class Recommendation(VersionedMixin, TimestampMixin, Base):
     """A follow-up of a visit: the school answers it, the curator closes it or sends it back."""
 
     __tablename__ = "recommendations"
-    __table_args__ = (CheckConstraint(_in("status", RecommendationStatus), name="status"),)
+    __table_args__ = (enum_check("status", RecommendationStatus),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id"), index=True)
