@@ -1,10 +1,15 @@
-"""Form pieces shared by features: the version field for stale-edit checks, list filters."""
+"""Form pieces shared by features: the version field for stale-edit checks, list filters, the
+number field every typed number goes through."""
+from decimal import Decimal
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField
-from wtforms.validators import InputRequired
+from wtforms import Field, HiddenField
+from wtforms.validators import InputRequired, ValidationError
+from wtforms.widgets import TextInput
 
 from tracker.errors import StaleEdit
+from tracker.numbers import NotANumber, parse_number
 
 
 class VersionedForm(FlaskForm):
@@ -48,3 +53,70 @@ def stale_differences(obj, form, fields: dict[str, str]) -> list[tuple[str, str,
 
 
 EXPECTED_YEAR = _l("Enter a year between 2015 and 2100.")
+
+
+class NumberField(Field):
+    """A number typed the Russian way or the English way («41,5» or «41.5»), shown in the page's
+    locale («90» rather than «90.0») with its unit after the input.
+
+    A text input with inputmode="decimal" rather than type="number": browsers parse type="number"
+    by their own locale and silently turn «37,5» into 375. Bounds are checked here, with a message
+    that names them; `integer=True` refuses fractions."""
+
+    widget = TextInput()
+
+    def __init__(self, label=None, validators=None, *, minimum=None, maximum=None,
+                 integer: bool = False, unit: str = "", **kwargs):
+        render_kw = {"inputmode": "numeric" if integer else "decimal", "autocomplete": "off",
+                     **kwargs.pop("render_kw", {})}
+        super().__init__(label, validators, render_kw=render_kw, **kwargs)
+        self.minimum = None if minimum is None else Decimal(str(minimum))
+        self.maximum = None if maximum is None else Decimal(str(maximum))
+        self.integer = integer
+        self.unit = unit
+        self.typed = None
+
+    def process_formdata(self, valuelist):
+        self.typed = (valuelist[0] if valuelist else "") or ""
+        self.data = None
+        try:
+            self.data = parse_number(self.typed, percent_sign=bool(self.unit == "%"))
+        except NotANumber:
+            raise ValueError(_l("Enter a number, e.g. 41,5.")) from None
+
+    def pre_validate(self, form):
+        if self.data is None:
+            return
+        if self.integer and self.data != self.data.to_integral_value():
+            raise ValidationError(_l("Enter a whole number."))
+        if self.minimum is not None and self.data < self.minimum:
+            raise ValidationError(self._range_message())
+        if self.maximum is not None and self.data > self.maximum:
+            raise ValidationError(self._range_message())
+
+    def _range_message(self):
+        if self.maximum is None:
+            return _l("Enter a number not less than %(min)s.", min=_plain(self.minimum))
+        if self.minimum is None:
+            return _l("Enter a number not greater than %(max)s.", max=_plain(self.maximum))
+        return _l("Enter a number from %(min)s to %(max)s.", min=_plain(self.minimum),
+                  max=_plain(self.maximum))
+
+    def _value(self):
+        if self.typed is not None and self.errors:
+            return self.typed  # what the user typed stays in the field
+        return "" if self.data is None else _plain(self.data)
+
+    @property
+    def integer_data(self) -> int | None:
+        return None if self.data is None else int(self.data)
+
+
+def _plain(value: Decimal) -> str:
+    """A number as a person writes it in the page's locale: 90, 41,5 (no trailing zeros)."""
+    from flask_babel import get_locale
+    text = format(value.normalize(), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    locale = str(get_locale() or "ru")
+    return text.replace(".", ",") if locale == "ru" else text
