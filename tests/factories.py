@@ -110,6 +110,15 @@ def make_recommendation(visit, *, text: str = "Провести педсовет
     return recommendation
 
 
+def make_note(visit, author: User, text: str = "Заметка", *, for_school: bool = True):
+    from tracker.visits.models import VisitNote
+    note = VisitNote(visit=visit, author=author, text=text,
+                     visibility="school" if for_school else "internal")
+    db.session.add(note)
+    db.session.flush()
+    return note
+
+
 def make_attachment(visit, uploader: User, *, name: str = "Лист посещения.pdf",
                     data: bytes = b"%PDF-1.4\n%%EOF\n", for_school: bool = True):
     from tracker import storage
