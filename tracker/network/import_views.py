@@ -99,12 +99,19 @@ def _confirm(kind: str):
     plan = _check(kind, path.read_bytes(), municipality)  # the data may have changed since
     if plan.errors:
         return _page(municipality, kind=kind, plan=plan), 422
-    if kind == "events":
-        importing.apply_events(plan, municipality_id=municipality.id)
-    else:
-        importing.apply_counts(plan)
-    db.session.commit()
-    _forget_pending()
+    try:
+        if kind == "events":
+            importing.apply_events(plan, municipality_id=municipality.id)
+        else:
+            importing.apply_counts(plan)
+        db.session.commit()  # the only commit: every row or none
+    except Exception:
+        db.session.rollback()
+        current_app.logger.exception("network import failed")
+        flash(_("The import failed: nothing was written."), "danger")
+        return redirect(url_for(".import_page", municipality=municipality.id))
+    finally:
+        _forget_pending()
     flash(_("Imported: %(rows)s rows.", rows=plan.size), "success")
     target = ".events" if kind == "events" else ".dashboard"
     return redirect(url_for(target, municipality=municipality.id))
