@@ -112,4 +112,4 @@ def _add_programs(world: World, school_in, school_out) -> None:
 
 
 # URL arguments that are not object ids, with the value to use
-PLAIN_ARGUMENTS = {"lang": "ru", "name": "plotly-4.1.1.min.js", "code": "pupils_basic_1_4"}
+PLAIN_ARGUMENTS = {"lang": "ru", "name": "plotly-cartesian-4.1.1.min.js", "code": "pupils_basic_1_4"}
