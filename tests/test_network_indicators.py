@@ -93,7 +93,7 @@ def test_dashboard_shows_subtotals_and_total(uneven, client, login_as):
     total = html.split('data-testid="network-total"')[1].split("</tr>")[0]
     assert "300" in total and "118" in total and "39,3\u00a0%" in total
     assert "1 из 4 (25\u00a0%)" in total
-    assert 'data-testid="network-chart"' in html and "plotly-4.1.1.min.js" in html
+    assert 'data-testid="network-chart"' in html and "plotly-cartesian-4.1.1.min.js" in html
 
 
 def test_coordinator_enters_counts_and_targets(uneven, client, login_as):

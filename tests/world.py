@@ -232,4 +232,4 @@ def _internal_files(inside: Side, curator) -> Side:
 
 
 # URL arguments that are not object ids, with the value to use
-PLAIN_ARGUMENTS = {"lang": "ru", "name": "plotly-4.1.1.min.js", "code": "pupils_basic_1_4"}
+PLAIN_ARGUMENTS = {"lang": "ru", "name": "plotly-cartesian-4.1.1.min.js", "code": "pupils_basic_1_4"}

@@ -70,9 +70,9 @@ class CategoryForm(FlaskForm):
 
 
 class AuditFilterForm(FilterForm):
-    login = StringField(_l("User"), validators=[Optional(), Length(max=64)])
+    login = SelectField(_l("User"), validators=[Optional()])
     action = SelectField(_l("Action"), validators=[Optional()])
-    object_type = StringField(_l("Object"), validators=[Optional(), Length(max=60)])
+    object_type = SelectField(_l("Object"), validators=[Optional()])
     date_from = DateField(_l("From"), validators=[Optional()])
     date_to = DateField(_l("Until"), validators=[Optional()])
 

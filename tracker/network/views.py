@@ -4,7 +4,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from tracker.db import db
-from tracker.indicators.charts import school_bars
+from tracker import charts
 from tracker.errors import DomainError
 from tracker.network import labels, queries, services
 from tracker.network.blueprint import (bp, chosen_municipality, chosen_period, latest_count_day,
@@ -47,14 +47,16 @@ def _render_dashboard(form, municipality, period, *, count_form=None, target_for
     return render_template("network/dashboard.html", **context)
 
 
-def _chart(figures: dict, plan_fact: list[dict], period) -> str:
+def _chart(figures: dict, plan_fact: list[dict], period) -> charts.Chart:
     """Shares of teachers in communities by organization type and in total, against the plan."""
     rows = [*figures["types"], figures["total"]]
     names = [str(ORG_TYPE_LABELS[row.org_type]) for row in figures["types"]]
     plan = next((r["plan"] for r in plan_fact if r["year"] == period.year
                  and r["indicator"] == NetworkIndicator.TEACHERS_SHARE), None)
-    return school_bars(_("Teachers in network communities"), [*names, _("Municipality")],
-                       [row.teachers.percent for row in rows], plan)
+    return charts.bars(_("Teachers in network communities"), [*names, _("Municipality")],
+                       [charts.Series(_("Fact"), [row.teachers.percent for row in rows])],
+                       unit=charts.Unit.PERCENT, category_label=_("Organization type"),
+                       target=plan, target_name=_("Plan"))
 
 
 @bp.route("/counts", methods=["POST"])
