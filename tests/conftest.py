@@ -12,7 +12,7 @@ from flask.testing import FlaskClient
 from flask_wtf.csrf import generate_csrf
 from sqlalchemy import delete
 
-from tracker import create_app
+from tracker import catalogues, create_app
 from tracker.db import db
 from tracker.extensions import limiter
 
@@ -50,6 +50,7 @@ class Client(FlaskClient):
 
 @pytest.fixture(scope="session")
 def _app():
+    catalogues.compile_stale()  # what installing does (scripts/_venv.sh); the app never writes them
     app = create_app("test")
     app.test_client_class = Client
     with app.app_context():
