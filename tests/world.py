@@ -46,6 +46,7 @@ def build_world() -> World:
         user_id=factories.make_user(Role.DIRECTOR, school=school_in).id,
         assignment_id=factories.make_assignment(other_curator_in, school_in).id,
         category_id=category.id,
+        legal_form_id=factories.make_legal_form().id,
         municipality_id=m1.id,
         region_id=region1.id,
     )

@@ -69,6 +69,12 @@ class CategoryForm(FlaskForm):
     submit = SubmitField(_l("Add category"))
 
 
+class LegalFormForm(FlaskForm):
+    name = StringField(_l("Legal form"), validators=[DataRequired(), Length(max=20)])
+    position = IntegerField(_l("Order"), default=0, validators=[Optional()])
+    submit = SubmitField(_l("Add legal form"))
+
+
 class AuditFilterForm(FilterForm):
     login = StringField(_l("User"), validators=[Optional(), Length(max=64)])
     action = SelectField(_l("Action"), validators=[Optional()])
