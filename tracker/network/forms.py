@@ -141,7 +141,7 @@ class ClusterRankForm(FlaskForm):
 
 
 class ImportUploadForm(FlaskForm):
-    file = FileField(_l("XLSX file"), validators=[FileRequired(_l("Choose a file."))])
+    file = FileField(_l("File"), validators=[FileRequired(_l("Choose a file."))])
     submit = SubmitField(_l("Check the file"))
 
 
