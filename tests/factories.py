@@ -52,6 +52,14 @@ def make_legal_form(name: str | None = None) -> LegalForm:
     return legal_form
 
 
+def make_group_kind(name: str | None = None, *, is_cluster: bool = False):
+    from tracker.network.group_models import GroupKind
+    kind = GroupKind(name=name or f"Группа-{_n()}", is_cluster=is_cluster)
+    db.session.add(kind)
+    db.session.flush()
+    return kind
+
+
 def make_school(municipality: Municipality | None = None, short_name: str | None = None,
                 *, category: ResultCategory | None = None, year: int = 2022,
                 project_500: bool = False, org_type: str = "oo",

@@ -47,6 +47,7 @@ def build_world() -> World:
         assignment_id=factories.make_assignment(other_curator_in, school_in).id,
         category_id=category.id,
         legal_form_id=factories.make_legal_form().id,
+        group_kind_id=factories.make_group_kind().id,
         municipality_id=m1.id,
         region_id=region1.id,
     )

@@ -75,6 +75,13 @@ class LegalFormForm(FlaskForm):
     submit = SubmitField(_l("Add legal form"))
 
 
+class GroupKindForm(FlaskForm):
+    name = StringField(_l("Kind of group"), validators=[DataRequired(), Length(max=100)])
+    is_cluster = BooleanField(_l("A cluster (its members get ranks)"))
+    position = IntegerField(_l("Order"), default=0, validators=[Optional()])
+    submit = SubmitField(_l("Add kind of group"))
+
+
 class AuditFilterForm(FilterForm):
     login = StringField(_l("User"), validators=[Optional(), Length(max=64)])
     action = SelectField(_l("Action"), validators=[Optional()])

@@ -96,6 +96,45 @@ def import_staff_counts(file: Path, municipality_name: str, period_code: str, dr
                    f"organizations, {len(plan.items['members'])} community member rows.")
 
 
-def register(import_group: click.Group) -> None:
+def register(import_group: click.Group, cli: click.Group) -> None:
     import_group.add_command(import_organizations)
     import_group.add_command(import_staff_counts)
+    cli.add_command(network_group)
+
+
+@click.group("network")
+def network_group():
+    """Network communities: figures from the records."""
+
+
+@network_group.command("summary")
+@click.option("--municipality", "municipality_name", required=True)
+@click.option("--period", "period_code", required=True, help="a half-year, e.g. 2022-H1")
+@click.option("--format", "output_format", type=click.Choice(["json", "text"]), default="text",
+              show_default=True)
+def summary(municipality_name: str, period_code: str, output_format: str):
+    """Teachers, participants, their share (Σ/Σ), communities and groups per organization type
+    and in total."""
+    import json
+
+    from tracker.network.summary import network_summary
+    municipality = find_municipality(municipality_name)
+    try:
+        period = HalfYear.parse(period_code).code
+    except BadPeriod:
+        raise click.BadParameter(f"{period_code!r} is not a half-year; use e.g. 2022-H1.",
+                                 param_hint="--period") from None
+    figures = network_summary(municipality, period)
+    if output_format == "json":
+        click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{figures['municipality']}, {figures['period']}")
+    for line in (*figures["types"], {"org_type": "total", **figures["total"]}):
+        share = line["share"]
+        click.echo(f"  {line['org_type']:<6} organizations {line['organizations']:>4}  "
+                   f"teachers {line['teachers']:>6}  participants {line['participants']:>6}  "
+                   f"share {share['percent'] if share['percent'] is not None else '—'} %  "
+                   f"communities {line['communities']:>3}  groups {line['groups']:>3}")
+    for item in figures["disagreements"]:
+        click.echo(f"  ! {item['organization']}: entered {item['entered']}, memberships "
+                   f"{item['memberships']} (largest community {item['largest_community']})")

@@ -204,7 +204,8 @@ def check_counts(workbook, *, municipality_id: int, school_ids,
             row.values["Полугодие"] = period
         period_code = _period(plan, COUNTS_SHEET, row, "Полугодие")
         teachers = _count(plan, COUNTS_SHEET, row, "Педагогов")
-        network = _count(plan, COUNTS_SHEET, row, "Из них в сетевых сообществах")
+        network = _count(plan, COUNTS_SHEET, row, "Из них в сетевых сообществах",
+                         required=False)  # empty: the community memberships say
         if teachers is not None and network is not None and network > teachers:
             plan.error(COUNTS_SHEET, row.number, "Из них в сетевых сообществах",
                        _("Teachers taking part in communities cannot outnumber the teachers."))
