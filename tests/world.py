@@ -128,7 +128,9 @@ def _shared_references(region, category) -> dict[str, int]:
     direction = program_factories.make_direction()
     return {"category_id": category.id, "direction_id": direction.id,
             "suggestion_id": program_factories.make_suggestion(direction).id,
-            "domain_id": teacher_factories.make_domain().id}
+            "domain_id": teacher_factories.make_domain().id,
+            "legal_form_id": factories.make_legal_form().id,
+            "group_kind_id": factories.make_group_kind().id}
 
 
 def _school_objects(side: Side, school, curator, director, shared) -> None:

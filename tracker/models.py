@@ -7,6 +7,7 @@ from tracker.schools.models import (  # noqa: F401
     Region,
     ResultCategory,
     School,
+    LegalForm,
     SchoolYearStatus,
 )
 from tracker.indicators.models import EnteredValue, IndicatorTarget  # noqa: F401
@@ -36,6 +37,12 @@ from tracker.network.models import (  # noqa: F401
     CommunityMemberCount,
     NetworkTarget,
     OrganizationStaffCount,
+)
+from tracker.network.group_models import (  # noqa: F401
+    CommunityGroup,
+    CommunityMetric,
+    GroupKind,
+    GroupMember,
 )
 from tracker.risks.models import (  # noqa: F401
     RiskDirection,
