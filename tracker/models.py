@@ -44,6 +44,7 @@ from tracker.network.group_models import (  # noqa: F401
     GroupKind,
     GroupMember,
 )
+from tracker.network.note_models import NetworkNoteText  # noqa: F401
 from tracker.risks.models import (  # noqa: F401
     RiskDirection,
     RiskProfile,

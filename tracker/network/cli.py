@@ -96,9 +96,36 @@ def import_staff_counts(file: Path, municipality_name: str, period_code: str, dr
                    f"organizations, {len(plan.items['members'])} community member rows.")
 
 
-def register(import_group: click.Group, cli: click.Group) -> None:
+@click.command("network-note")
+@click.option("--municipality", "municipality_name", required=True)
+@click.option("--period", "span_code", required=True,
+              help="a year (2022) or a school year (2021/22)")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), required=True,
+              help="the DOCX file to write")
+def network_note(municipality_name: str, span_code: str, output: str):
+    """Write «Аналитическая справка о сетевом взаимодействии» as DOCX."""
+    from tracker.network.note import build_note
+    from tracker.network.note_span import NoteSpan
+    from tracker.reports.docx import build_docx
+    municipality = find_municipality(municipality_name)
+    try:
+        span = NoteSpan.parse(span_code)
+    except BadPeriod:
+        raise click.BadParameter(f"{span_code!r} is neither a year (2022) nor a school year "
+                                 "(2021/22).", param_hint="--period") from None
+    with force_locale("ru"):
+        note = build_note(municipality, span)
+        data = build_docx(note.document)
+        for warning in note.warnings:
+            click.echo(f"внимание: {warning}", err=True)
+    Path(output).write_bytes(data)
+    click.echo(f"Written {output} ({len(data) // 1024} KB).")
+
+
+def register(import_group: click.Group, cli: click.Group, report_group: click.Group) -> None:
     import_group.add_command(import_organizations)
     import_group.add_command(import_staff_counts)
+    report_group.add_command(network_note)
     cli.add_command(network_group)
 
 
