@@ -77,9 +77,15 @@ def test_director_enters_values_and_bad_input_is_kept(client, login_as):
 
 
 def test_director_cannot_enter_values_for_another_school(client, login_as):
-    school, other = factories.make_school(), factories.make_school()
+    school = factories.make_school()
+    other = factories.make_school(school.municipality)  # next door, same municipality
     login_as(Role.DIRECTOR, school=school)
     assert client.get(f"/indicators/school/{other.id}/values").status_code == 404
+    response = client.post(f"/indicators/school/{other.id}/values?period=2022-H1", data={
+        "pupils_basic_1_4__n": "80", "pupils_basic_1_4__d": "100", "methodical_dynamics": "1"})
+    assert response.status_code == 404
+    db.session.expire_all()
+    assert db.session.scalars(select(EnteredValue)).all() == []
 
 
 def test_breakdown_rows_add_up_to_the_figure(client, login_as):

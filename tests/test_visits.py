@@ -1,6 +1,7 @@
 """Visits: planning, recording, notes for the right eyes, follow-ups to closure, the DOCX sheet."""
 from datetime import date, timedelta
 from io import BytesIO
+from pathlib import Path
 from urllib.parse import unquote
 
 from docx import Document
@@ -12,6 +13,7 @@ from tracker.visits.models import Recommendation, RecommendationEvent, Visit, Vi
 
 from tests import factories
 from tests.conftest import sign_in
+from tests.program_factories import PDF
 
 RECORD = {"planned_on": "2022-03-24", "kind": "consultation", "format": "in_person", "purpose": "Консультация",
           "agenda": "1. Программа", "findings": "Документы в порядке",
@@ -232,16 +234,23 @@ def test_a_stale_answer_is_refused_and_keeps_the_text(client):
     assert item.status == "open" and not item.events
 
 
-def test_a_director_answers_only_the_own_school(client):
+def test_a_director_answers_only_the_own_school(app, client):
     school, curator, director, _ = setting()
     other = factories.make_school(school.municipality)
     factories.make_assignment(curator, other)
     item = factories.make_recommendation(factories.make_visit(other, curator))
     db.session.commit()
     sign_in(client, director)
-    assert client.post(f"/visits/recommendations/{item.id}/answer",
-                       data={"version": item.version, "text": "Чужое"}).status_code == 404
+    response = client.post(f"/visits/recommendations/{item.id}/answer",
+                           data={"version": item.version, "text": "Чужое",
+                                 "file": (BytesIO(PDF), "Протокол.pdf")},
+                           content_type="multipart/form-data")
+    assert response.status_code == 404
     assert client.get(f"/visits/recommendations/{item.id}").status_code == 404
+    db.session.expire_all()  # nothing stored: no answer, no status change, no file
+    assert item.status == "open" and item.events == []
+    assert db.session.scalars(select(RecommendationEvent)).all() == []
+    assert [p for p in Path(app.config["UPLOAD_DIR"]).rglob("*") if p.is_file()] == []
 
 
 def test_open_and_overdue_follow_ups_on_home_pages(client):
