@@ -16,6 +16,8 @@ from tracker.extensions import limiter
 
 from tests import factories
 
+pytest_plugins = ["tests.servers"]  # seaweedfs, redis_server: real servers on loopback
+
 
 class Client(FlaskClient):
     """A test client whose `post` sends a valid CSRF token unless told `csrf=False`."""

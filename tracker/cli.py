@@ -17,6 +17,8 @@ def register(app: Flask) -> None:
     app.cli.add_command(import_command)
     from tracker.reports.cli import report_group
     app.cli.add_command(report_group)
+    from tracker.storage.cli import storage_group
+    app.cli.add_command(storage_group)
 
 
 @click.command("seed-demo")
