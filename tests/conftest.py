@@ -20,6 +20,8 @@ from tests import factories
 from tests.ci_guard import (pytest_collection_finish, pytest_runtest_setup,  # noqa: F401
                             pytest_sessionfinish, pytest_terminal_summary)
 
+pytest_plugins = ["tests.servers"]  # seaweedfs, redis_server: real servers on loopback
+
 
 class Client(FlaskClient):
     """A test client whose `post` sends a valid CSRF token unless told `csrf=False`."""

@@ -139,6 +139,8 @@ def test_save_writes_atomically_under_random_names(app):
     first = storage.save_bytes("Приказ.pdf", PDF)
     second = storage.save_bytes("Приказ.pdf", PDF)
     assert first.stored_name != second.stored_name
+    assert not storage.path_of(first.stored_name).exists()  # a temporary key until the commit
+    db.session.commit()
     assert storage.path_of(first.stored_name).read_bytes() == PDF
     assert not [n for n in os.listdir(app.config["UPLOAD_DIR"]) if n.startswith(".upload-")]
     storage.delete(first.stored_name)

@@ -41,7 +41,7 @@ def trust_proxies(app: Flask) -> None:
 
 def register_extensions(app: Flask) -> None:
     import tracker.models  # noqa: F401  every table in the metadata
-    from tracker import catalogues, i18n
+    from tracker import catalogues, i18n, storage
     from tracker.auth.session import init_login
     from tracker.db import db
     from tracker.extensions import babel, csrf, limiter, migrate
@@ -54,15 +54,16 @@ def register_extensions(app: Flask) -> None:
     babel.init_app(app, locale_selector=i18n.select_locale)
     catalogues.warn_if_stale()
     init_login(app)
+    storage.init_app(app)
 
 
 def register_blueprints(app: Flask) -> None:
     """Each feature registers its blueprint (and what it adds to shared registries)."""
-    from tracker import (admin, assets, auth, home, indicators, network, programs, reports,
-                         risks, schools, teachers, visits)
+    from tracker import (admin, assets, auth, health, home, indicators, network, programs,
+                         reports, risks, schools, teachers, visits)
 
     for feature in (auth, home, schools, risks, programs, teachers, visits, network, indicators,
-                    reports, admin, assets):
+                    reports, admin, assets, health):
         feature.register(app)
 
 

@@ -20,6 +20,8 @@ def register(app: Flask) -> None:
     network_cli.register(import_command, app.cli, report_group)
     app.cli.add_command(import_command)
     app.cli.add_command(report_group)
+    from tracker.storage.cli import storage_group
+    app.cli.add_command(storage_group)
 
 
 @click.command("seed-demo")

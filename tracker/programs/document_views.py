@@ -132,4 +132,4 @@ def document_review(document_id: int):
 @signed_in
 def document_file(version_id: int):
     version = get_visible_or_404(DocumentVersion, version_id)
-    return storage.send(version.stored_name, version.original_name, version.content_type)
+    return storage.send(version)

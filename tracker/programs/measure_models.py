@@ -90,6 +90,7 @@ class Evidence(Base):
     measure_id: Mapped[int] = mapped_column(ForeignKey("measures.id"), index=True)
     replaces_id: Mapped[int | None] = mapped_column(ForeignKey("evidence.id"))
     stored_name: Mapped[str | None] = mapped_column(String(64), unique=True)
+    sha256: Mapped[str | None] = mapped_column(String(64))  # of the stored file
     original_name: Mapped[str] = mapped_column(String(255), default="")
     content_type: Mapped[str] = mapped_column(String(120), default="")
     size: Mapped[int] = mapped_column(Integer, default=0)

@@ -177,7 +177,7 @@ def evidence_file(evidence_id: int):
     evidence = get_visible_or_404(Evidence, evidence_id)
     if not evidence.is_file:
         return redirect(url_for(".measure", measure_id=evidence.measure_id))
-    return storage.send(evidence.stored_name, evidence.original_name, evidence.content_type)
+    return storage.send(evidence)
 
 
 @bp.route("/evidence/<int:evidence_id>/verdict", methods=["POST"])

@@ -43,8 +43,7 @@ def add_attachment(visit_id: int):
 @signed_in
 def attachment_file(attachment_id: int):
     attachment = get_visible_or_404(VisitAttachment, attachment_id)
-    return storage.send(attachment.stored_name, attachment.original_name,
-                        attachment.content_type)
+    return storage.send(attachment)
 
 
 @bp.route("/attachments/<int:attachment_id>/delete", methods=["POST"])

@@ -92,4 +92,4 @@ def answer_file(recommendation_event_id: int):
     event = get_visible_or_404(RecommendationEvent, recommendation_event_id)
     if not event.has_file:
         abort(404)
-    return storage.send(event.stored_name, event.original_name, event.content_type)
+    return storage.send(event)

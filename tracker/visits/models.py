@@ -164,6 +164,7 @@ class VisitAttachment(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id"), index=True)
     stored_name: Mapped[str] = mapped_column(String(64), unique=True)
+    sha256: Mapped[str | None] = mapped_column(String(64))  # of the stored file
     original_name: Mapped[str] = mapped_column(String(255))
     content_type: Mapped[str] = mapped_column(String(120))
     size: Mapped[int] = mapped_column(Integer)
@@ -243,6 +244,7 @@ class RecommendationEvent(Base):
     text: Mapped[str] = mapped_column(Text, default="")
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     stored_name: Mapped[str | None] = mapped_column(String(64), unique=True)
+    sha256: Mapped[str | None] = mapped_column(String(64))  # of the stored file
     original_name: Mapped[str] = mapped_column(String(255), default="")
     content_type: Mapped[str] = mapped_column(String(120), default="")
     size: Mapped[int] = mapped_column(Integer, default=0)
