@@ -7,7 +7,7 @@ from tracker.db import db
 from tracker.errors import DomainError
 from tracker.indicators import services
 from tracker.indicators.calculations import Fraction, Status
-from tracker.indicators.providers import PROVIDERS
+from tracker.indicators.metrics import METRICS
 from tracker.indicators.scope import resolved
 from tracker.periods import HalfYear
 from tracker.schools.models import School
@@ -50,7 +50,7 @@ def test_unentered_values_are_expected_and_unprovided_ones_have_no_data(app):
     assert values["pupils_meta_10_11"].status == Status.EXPECTED
     assert values["pupils_meta_10_11"].fraction is None
     missing = [code for code, v in values.items()
-               if v.indicator.is_computed and code not in PROVIDERS]
+               if v.indicator.is_computed and code not in METRICS]
     for code in missing:
         assert values[code].status == Status.NO_DATA and values[code].fraction is None
 
@@ -85,10 +85,14 @@ def test_a_resolved_scope_is_the_same_schools_looked_up_once(app):
 
 def test_every_indicator_opens_its_records(app):
     """The breakdowns link every school's number to its records: no indicator may lack them."""
-    from tracker.indicators.catalogue import CATALOGUE
-    from tracker.indicators.providers import DRILLDOWNS
-    assert [i.code for i in CATALOGUE if i.code not in DRILLDOWNS] == []
-    assert [i.code for i in CATALOGUE if i.is_computed and i.code not in PROVIDERS] == []
+    from tracker.indicators.catalogue import for_place
+    from tracker.indicators.providers import drilldown_of
+    region = factories.make_region()
+    db.session.commit()
+    indicators = for_place("region", region.id)
+    assert len(indicators) == 14
+    assert [i.code for i in indicators if drilldown_of(i) is None] == []
+    assert [i.code for i in indicators if i.is_computed and i.metric not in METRICS] == []
 
 
 def test_the_plan_share_counts_the_plans_of_the_period(app):

@@ -236,7 +236,8 @@ def test_school_adopts_a_suggested_measure(app, school_world):
 
 
 def test_program_indicators_from_the_demo(app, runner, client):
-    from tracker.indicators.providers import DRILLDOWNS, PROVIDERS
+    from tracker.indicators.metrics import METRICS
+    from tracker.indicators.providers import DRILLDOWNS
     from tracker.periods import HalfYear
     from tracker.schools.models import School
 
@@ -247,7 +248,7 @@ def test_program_indicators_from_the_demo(app, runner, client):
 
     def by_name(code):
         return {names[k]: (v.numerator, v.denominator)
-                for k, v in PROVIDERS[code](ids, h1).items()}
+                for k, v in METRICS[code].count(ids, h1).items()}
 
     assert by_name("measures_on_time") == {"МАОУ «СОШ № 5»": (5, 5),
                                            "МАОУ «СОШ № 7 имени Пичуева Л.П.»": (5, 7),

@@ -10,7 +10,8 @@ from tracker.schools.models import (  # noqa: F401
     LegalForm,
     SchoolYearStatus,
 )
-from tracker.indicators.models import EnteredValue, IndicatorTarget  # noqa: F401
+from tracker.indicators.models import EnteredValue, Indicator, IndicatorTarget  # noqa: F401
+import tracker.indicators.defaults  # noqa: F401  (a new region starts with the default catalogue)
 from tracker.visits.models import (  # noqa: F401
     CoverageSetting,
     Recommendation,

@@ -17,6 +17,8 @@ class HalfYear:
     year: int
     half: int
 
+    periodicity = "halfyear"
+
     @classmethod
     def parse(cls, code: str) -> "HalfYear":
         match = _HALF_YEAR.match((code or "").strip().upper())

@@ -5,6 +5,7 @@ path: `executemany` on SQLite, `COPY` on PostgreSQL. The marker, written last, h
 and a fingerprint of the schema and the generator, so a half-built or stale database is rebuilt.
 """
 import hashlib
+import json
 import logging
 import sqlite3
 import time
@@ -217,6 +218,8 @@ def _tuples(table: Table, rows: list[dict], convert: bool):
             for name, default, processor in zip(names, defaults, processors):
                 value = row[name] if name in row else (
                     default(row) if isinstance(default, _PerRow) else default)
+                if not convert and isinstance(value, (dict, list)):
+                    value = json.dumps(value, ensure_ascii=False)  # a JSON column, for COPY
                 out.append(processor(value) if processor and value is not None else value)
             yield out
     return names, values()

@@ -3,6 +3,7 @@ a regional coordinator per region, a coordinator per municipality, curators, dir
 import random
 from datetime import date
 
+from tracker.indicators.defaults import default_rows
 from tracker.risks.demo import DIRECTIONS
 
 from benchmark.rows import RegionInfo, Rows, SchoolInfo, chance
@@ -31,6 +32,8 @@ def reference_lists(rows: Rows) -> dict:
 
 def region(rows: Rows, rng: random.Random, number: int, size: RegionSize) -> RegionInfo:
     region_id = rows.add("regions", name=f"Регион {number:02d}")
+    for indicator in default_rows(region_id):  # what a region created in the app starts with
+        rows.add("indicators", **indicator)
     categories = [rows.add("result_categories", region_id=region_id, name=name,
                            position=position) for position, name in enumerate(CATEGORIES)]
     info = RegionInfo(region_id, rows.add(

@@ -4,7 +4,7 @@ indicator targets and entered values."""
 import random
 from datetime import UTC, date, datetime, timedelta
 
-from tracker.indicators.catalogue import CATALOGUE
+from tracker.indicators.defaults import DEFAULT_CATALOGUE
 
 from benchmark.rows import RegionInfo, Rows, SchoolInfo, chance, day_between
 from benchmark.scales import PERIOD
@@ -149,7 +149,7 @@ def municipal_events(rows: Rows, rng: random.Random, municipality_id: int,
                          role=role, teachers=rng.randint(1, 4))
 
 
-TARGETED = [i.code for i in CATALOGUE if i.is_computed and i.unit == "percent"]
+TARGETED = [i.code for i in DEFAULT_CATALOGUE if i.is_computed and i.unit == "percent"]
 
 
 def targets(rows: Rows, rng: random.Random, region: RegionInfo) -> None:

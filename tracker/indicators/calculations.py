@@ -12,6 +12,14 @@ class Unit(StrEnum):
     PERCENT = "percent"
     COUNT = "count"
     YES_NO = "yes_no"
+    NUMBER = "number"  # any figure, fractional too: an average score, roubles
+
+
+class Direction(StrEnum):
+    """Which way is better: a share of trained teachers up, a share of failing pupils down."""
+
+    HIGHER = "higher"
+    LOWER = "lower"
 
 
 class Status(StrEnum):
@@ -53,7 +61,7 @@ def fact_value(unit: Unit, fraction: Fraction | None, flag: bool | None = None) 
         return None if flag is None else float(flag)
     if fraction is None:
         return None
-    if unit == Unit.COUNT:
+    if unit in (Unit.COUNT, Unit.NUMBER):
         return float(fraction.numerator)
     return fraction.percent
 
@@ -69,10 +77,13 @@ def plan_of(target: Decimal | float | None, fraction: Fraction | None, *,
     return None
 
 
-def status(fact: float | None, target: Decimal | float | None, *, expected: bool = False) -> Status:
+def status(fact: float | None, target: Decimal | float | None, *, expected: bool = False,
+           direction: Direction = Direction.HIGHER) -> Status:
     if fact is None:
         return Status.EXPECTED if expected else Status.NO_DATA
     if target is None:
         return Status.NO_TARGET
     # compare at the displayed precision so that 50,4 % against a 50,4 % target is achieved
-    return Status.ACHIEVED if round(fact, 1) >= round(float(target), 1) else Status.NOT_ACHIEVED
+    fact, target = round(fact, 1), round(float(target), 1)
+    reached = fact <= target if direction == Direction.LOWER else fact >= target
+    return Status.ACHIEVED if reached else Status.NOT_ACHIEVED

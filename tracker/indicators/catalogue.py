@@ -1,75 +1,55 @@
-"""The indicators the tracker knows: code, name, unit, how the value is obtained.
+"""The indicators a place is monitored by, read from the database: its region's catalogue (for
+every municipality of the region), then the municipality's own additions.
 
-Computed indicators take their numerator and denominator from the records (see providers.py);
-entered ones are typed per school and period, and are «ожидается (месяц)» until entered.
+Computed indicators take their numerator and denominator from a metric (see metrics.py); entered
+ones are typed per school (or municipality) and period, «ожидается (месяц)» until their due month
+has passed. The fourteen indicators every new region starts with are in defaults.py.
 """
-from dataclasses import dataclass
+from sqlalchemy import or_, select
 
-from flask_babel import lazy_gettext as _l
+from tracker.db import db
+from tracker.indicators.defaults import DEFAULT_CATALOGUE
+from tracker.indicators.models import Indicator, Source
+from tracker.schools.models import Municipality, School
 
-from tracker.indicators.calculations import Unit
-
-COMPUTED, ENTERED = "computed", "entered"
-
-
-@dataclass(frozen=True)
-class Indicator:
-    code: str
-    name: str
-    unit: Unit
-    source: str
-    expected_month: int | None = None  # entered values: the month they are due (8 = август)
-    in_report_table: bool = True
-    # a plan / fact count: the numerator is the fact, the denominator the plan from the records
-    plan_in_records: bool = False
-
-    @property
-    def is_computed(self) -> bool:
-        return self.source == COMPUTED
+COMPUTED, ENTERED = Source.COMPUTED, Source.ENTERED
+CATALOGUE = DEFAULT_CATALOGUE  # the default catalogue's definitions (codes, units, names)
 
 
-def _pupils(code: str, name: str) -> Indicator:
-    return Indicator(code, name, Unit.PERCENT, ENTERED, expected_month=8)
+def owners_of(kind: str, place_id: int) -> tuple[int | None, int | None]:
+    """(region id, municipality id) whose catalogues apply to a region, municipality or school."""
+    if kind == "region":
+        return place_id, None
+    if kind == "school":
+        place_id = db.session.scalar(select(School.municipality_id).where(School.id == place_id))
+    region_id = db.session.scalar(select(Municipality.region_id)
+                                  .where(Municipality.id == place_id))
+    return region_id, place_id
 
 
-CATALOGUE: tuple[Indicator, ...] = (
-    _pupils("pupils_basic_1_4", _l(
-        "Share of pupils of grades 1–4 reaching the basic level of subject preparation")),
-    _pupils("pupils_basic_5_9", _l(
-        "Share of pupils of grades 5–9 reaching the basic level of subject preparation")),
-    _pupils("pupils_meta_5_9", _l(
-        "Share of pupils of grades 5–9 reaching a high level of meta-subject preparation")),
-    _pupils("pupils_basic_10_11", _l(
-        "Share of pupils of grades 10–11 reaching the basic level of subject preparation")),
-    _pupils("pupils_meta_10_11", _l(
-        "Share of pupils of grades 10–11 reaching a high level of meta-subject preparation")),
-    Indicator("teachers_courses_3y", _l(
-        "Share of teachers who completed professional development courses in the last 3 years"),
-        Unit.PERCENT, COMPUTED),
-    Indicator("schools_in_competitions", _l(
-        "Share of low-result schools that sent teachers to municipal professional competitions"),
-        Unit.PERCENT, COMPUTED),
-    Indicator("schools_with_mentoring", _l(
-        "Share of low-result schools running mentoring programs"), Unit.PERCENT, COMPUTED),
-    Indicator("teachers_diagnosed", _l(
-        "Share of teachers who passed the diagnostics of professional deficits"),
-        Unit.PERCENT, COMPUTED),
-    Indicator("teachers_with_plan", _l(
-        "Share of teachers with individual development plans"), Unit.PERCENT, COMPUTED),
-    Indicator("methodical_dynamics", _l(
-        "Positive dynamics of methodical activity (use of the municipal methodical service, "
-        "network forms; teachers who shared their experience)"), Unit.YES_NO, ENTERED,
-        expected_month=6),
-    Indicator("measures_on_time", _l("Share of measures done on time"), Unit.PERCENT, COMPUTED,
-              in_report_table=False),
-    Indicator("evidence_accepted", _l("Share of done measures with accepted evidence"),
-              Unit.PERCENT, COMPUTED, in_report_table=False),
-    Indicator("visits", _l("Curator visits (plan / fact)"), Unit.COUNT, COMPUTED,
-              in_report_table=False, plan_in_records=True),
-)
-
-BY_CODE = {indicator.code: indicator for indicator in CATALOGUE}
+def indicators_of(region_id: int | None, municipality_id: int | None = None, *,
+                  periodicity: str | None = None, include_retired: bool = False
+                  ) -> list[Indicator]:
+    """The region's indicators, then the municipality's own, each in their catalogue's order."""
+    owners = [Indicator.region_id == region_id]
+    if municipality_id is not None:
+        owners.append(Indicator.municipality_id == municipality_id)
+    stmt = select(Indicator).where(or_(*owners))
+    if periodicity is not None:
+        stmt = stmt.where(Indicator.periodicity == periodicity)
+    if not include_retired:
+        stmt = stmt.where(Indicator.is_retired.is_(False))
+    return list(db.session.scalars(stmt.order_by(Indicator.municipality_id.is_not(None),
+                                                 Indicator.position, Indicator.id)))
 
 
-def get(code: str) -> Indicator:
-    return BY_CODE[code]
+def for_place(kind: str, place_id: int, **options) -> list[Indicator]:
+    """The indicators of a region, a municipality or a school (its municipality's)."""
+    return indicators_of(*owners_of(kind, place_id), **options)
+
+
+def find(kind: str, place_id: int, code: str, *, include_retired: bool = True
+         ) -> Indicator | None:
+    return next((indicator for indicator in for_place(kind, place_id,
+                                                      include_retired=include_retired)
+                 if indicator.code == code), None)

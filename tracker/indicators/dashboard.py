@@ -9,8 +9,8 @@ from sqlalchemy import select
 from tracker.db import db
 from tracker import charts
 from tracker.charts import Chart
-from tracker.indicators import catalogue
 from tracker.indicators.calculations import Fraction, Unit, fact_value, total
+from tracker.indicators.models import Indicator
 from tracker.indicators.scope import low_result_school_ids, resolved
 from tracker.indicators.services import (IndicatorValue, TargetLevel, indicator_values,
                                          trend_values)
@@ -32,7 +32,7 @@ class Dashboard:
     period: HalfYear
     values: list[IndicatorValue]
     rows: list[SchoolRow]
-    columns: list[catalogue.Indicator]
+    columns: list[Indicator]
     charts: dict[str, Chart] = field(default_factory=dict)
 
     def value(self, code: str) -> IndicatorValue:
@@ -47,8 +47,11 @@ def default_period(today: date | None = None, latest_listing_year: int | None = 
     return current
 
 
-def percent_columns() -> list[catalogue.Indicator]:
-    return [i for i in catalogue.CATALOGUE if i.is_computed and i.unit == Unit.PERCENT]
+def percent_columns(values: list[IndicatorValue]) -> list[Indicator]:
+    """The per-school columns: the computed shares counted per school."""
+    return [value.indicator for value in values
+            if value.indicator.is_computed and value.indicator.unit == Unit.PERCENT
+            and value.indicator.level == "school"]
 
 
 def municipal_dashboard(municipality: Municipality, period: HalfYear,
@@ -56,13 +59,26 @@ def municipal_dashboard(municipality: Municipality, period: HalfYear,
     school_ids = resolved(low_result_school_ids(period.year, municipality_id=municipality.id))
     level = TargetLevel("municipality", municipality.id)
     values = indicator_values(school_ids, period, level)
-    dashboard = _with_school_rows(Dashboard(period, values, [], percent_columns()), school_ids)
+    dashboard = _with_school_rows(Dashboard(period, values, [], percent_columns(values)),
+                                  school_ids)
+    trend_code = _focus(dashboard, trend_code)
+    if trend_code is None:
+        return dashboard
     focus = dashboard.value(trend_code)
     dashboard.charts["bars"] = indicator_bars(
         focus, [(row.school.short_name, row.cells.get(trend_code)) for row in dashboard.rows],
         _("School"))
     dashboard.charts["trend"] = _trend(school_ids, period, level, trend_code)
     return dashboard
+
+
+def _focus(dashboard: Dashboard, requested: str) -> str | None:
+    """The share the charts follow: the requested one, else the plans one, else the first."""
+    codes = [column.code for column in dashboard.columns]
+    for code in (requested, TREND_CODE):
+        if code in codes:
+            return code
+    return codes[0] if codes else None
 
 
 @dataclass
@@ -76,7 +92,7 @@ def regional_dashboard(region: Region, period: HalfYear) -> tuple[Dashboard,
     """The region's figures, and each municipality's: per-school sums grouped by municipality."""
     school_ids = resolved(low_result_school_ids(period.year, region_id=region.id))
     values = indicator_values(school_ids, period, TargetLevel("region", region.id))
-    board = Dashboard(period, values, [], percent_columns())
+    board = Dashboard(period, values, [], percent_columns(values))
     municipality_of = dict(db.session.execute(
         select(School.id, School.municipality_id).where(School.id.in_(school_ids))).all())
     municipalities = db.session.scalars(select(Municipality).where(
@@ -103,9 +119,8 @@ def _municipality_rows(board: Dashboard, municipality_of: dict[int, int],
 
 
 def focus_code(requested: str | None) -> str:
-    """The indicator the charts follow: a computed share, the plans one by default."""
-    allowed = {indicator.code for indicator in percent_columns()}
-    return requested if requested in allowed else TREND_CODE
+    """The indicator the charts should follow (the dashboard falls back when it has none)."""
+    return requested or TREND_CODE
 
 
 def schools_dashboard(school_ids, period: HalfYear, level: TargetLevel,
@@ -114,7 +129,7 @@ def schools_dashboard(school_ids, period: HalfYear, level: TargetLevel,
     indicator, or only the listed ones (the others' cells stay empty)."""
     school_ids = resolved(school_ids)
     values = indicator_values(school_ids, period, level, codes)
-    return _with_school_rows(Dashboard(period, values, [], percent_columns()), school_ids)
+    return _with_school_rows(Dashboard(period, values, [], percent_columns(values)), school_ids)
 
 
 def _with_school_rows(dashboard: Dashboard, school_ids) -> Dashboard:
@@ -157,7 +172,7 @@ def chart_unit(unit: Unit) -> charts.Unit:
 def _trend(school_ids, period: HalfYear, level: TargetLevel, code: str) -> charts.Chart:
     periods = recent_half_years(period, TREND_PERIODS)
     values = trend_values(school_ids, periods, level, code)
-    indicator = catalogue.get(code)
+    indicator = values[-1].indicator
     return charts.trend(
         str(indicator.name), [p.label for p in periods],
         charts.Series(_("Fact"), [value.fact for value in values]),

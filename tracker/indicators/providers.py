@@ -1,13 +1,11 @@
-"""Where each computed indicator gets its numbers: one SQL aggregation per indicator, grouped by
-school over a scoped select of school ids. Features register their providers here.
+"""The records behind the figures: the entered values of a period, and the drill-downs features
+register for their metrics (who is counted in a school's figure and who is not).
 
-A provider is `provider(school_ids: Select, period: HalfYear) -> dict[school_id, Fraction]`;
-schools missing from its answer have no records for it. An indicator without a provider
-shows «нет данных», never a made-up number.
+The figures of computed indicators come from the metrics (metrics.py); an indicator whose metric
+no feature provides shows «нет данных», never a made-up number.
 """
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
 
 from flask_babel import gettext as _
 from sqlalchemy import Select, select
@@ -15,21 +13,9 @@ from sqlalchemy import Select, select
 from tracker.auth.models import User
 from tracker.db import db
 from tracker.i18n import day
-from tracker.indicators.catalogue import CATALOGUE
 from tracker.indicators.calculations import Fraction
 from tracker.indicators.models import EnteredValue
 from tracker.periods import HalfYear
-
-Provider = Callable[[Select, HalfYear], dict[int, Fraction]]
-
-PROVIDERS: dict[str, Provider] = {}
-
-
-def provides(code: str) -> Callable[[Provider], Provider]:
-    def register(function: Provider) -> Provider:
-        PROVIDERS[code] = function
-        return function
-    return register
 
 
 def entered_fractions(codes: list[str], school_ids: Select, period: HalfYear
@@ -74,7 +60,7 @@ class RecordList:
 
 Drilldown = Callable[[int, HalfYear], RecordList]
 
-DRILLDOWNS: dict[str, Drilldown] = {}
+DRILLDOWNS: dict[str, Drilldown] = {}  # metric code -> the records behind a school's figure
 
 
 def drills(code: str) -> Callable[[Drilldown], Drilldown]:
@@ -98,10 +84,9 @@ def entered_records(code: str, school_id: int, period: HalfYear) -> RecordList:
     return records
 
 
-def _register_entered_drilldowns() -> None:
-    for indicator in CATALOGUE:
-        if not indicator.is_computed:
-            DRILLDOWNS[indicator.code] = partial(entered_records, indicator.code)
-
-
-_register_entered_drilldowns()
+def drilldown_of(indicator) -> Callable[[int, HalfYear], RecordList] | None:
+    """The records behind one school's figure of an indicator: its metric's drill-down, or for
+    an entered indicator the value typed in."""
+    if indicator.is_computed:
+        return DRILLDOWNS.get(indicator.metric)
+    return lambda school_id, period: entered_records(indicator.code, school_id, period)

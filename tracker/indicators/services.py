@@ -9,12 +9,11 @@ from sqlalchemy import Select, select
 from tracker.db import db
 from tracker.errors import DomainError
 from tracker.forms import ensure_version
-from tracker.indicators import catalogue
+from tracker.indicators import catalogue, metrics
 from tracker.indicators.calculations import (Fraction, Status, Unit, fact_value, plan_of, status,
                                              total)
-from tracker.indicators.catalogue import Indicator
-from tracker.indicators.models import EnteredValue, IndicatorTarget
-from tracker.indicators.providers import PROVIDERS, entered_fractions
+from tracker.indicators.models import EnteredValue, Indicator, IndicatorTarget
+from tracker.indicators.providers import entered_fractions
 from tracker.indicators.scope import resolved
 from tracker.periods import HalfYear
 
@@ -51,11 +50,33 @@ class BadValue(DomainError):
     message = _l("The number of pupils reaching the level cannot exceed the number of pupils.")
 
 
+class UnknownIndicator(DomainError):
+    message = _l("There is no such indicator in the catalogue.")
+
+
+def indicators_for(level: TargetLevel, period: HalfYear,
+                   codes: tuple[str, ...] | None = None) -> list[Indicator]:
+    """The place's indicators of the period's periodicity (or the listed ones, in that order)."""
+    indicators = catalogue.for_place(level.kind, level.id, periodicity=period.periodicity)
+    if not codes:
+        return indicators
+    by_code = {indicator.code: indicator for indicator in indicators}
+    return [by_code[code] for code in codes if code in by_code]
+
+
 def indicator_values(school_ids: Select, period: HalfYear, level: TargetLevel,
                      codes: tuple[str, ...] | None = None) -> list[IndicatorValue]:
-    """Every indicator (or the listed ones) for the schools of `school_ids` in `period`."""
-    indicators = [catalogue.get(code) for code in codes] if codes else list(catalogue.CATALOGUE)
-    return _values(indicators, resolved(school_ids), period, targets_for(period, level))
+    """Every indicator of the place's catalogue (or the listed ones) for the schools of
+    `school_ids` in `period`."""
+    return _values(indicators_for(level, period, codes), resolved(school_ids), period,
+                   targets_for(period, level))
+
+
+def find_indicator(level: TargetLevel, code: str) -> Indicator:
+    indicator = catalogue.find(level.kind, level.id, code)
+    if indicator is None:
+        raise UnknownIndicator()
+    return indicator
 
 
 def trend_values(school_ids: Select, periods: list[HalfYear], level: TargetLevel,
@@ -66,7 +87,8 @@ def trend_values(school_ids: Select, periods: list[HalfYear], level: TargetLevel
     targets = dict(db.session.execute(select(IndicatorTarget.period, IndicatorTarget.value).where(
         IndicatorTarget.code == code, IndicatorTarget.period.in_([p.code for p in periods]),
         column == level.id)).all())
-    return [_values([catalogue.get(code)], school_ids, period,
+    indicator = find_indicator(level, code)
+    return [_values([indicator], school_ids, period,
                     {code: targets[period.code]} if period.code in targets else {})[0]
             for period in periods]
 
@@ -90,8 +112,7 @@ def _values(indicators: list[Indicator], school_ids: Select, period: HalfYear,
 
 
 def _computed(indicator: Indicator, school_ids: Select, period: HalfYear):
-    provider = PROVIDERS.get(indicator.code)
-    return None if provider is None else provider(school_ids, period)
+    return metrics.count(indicator.metric, school_ids, period, indicator.filters)
 
 
 _TARGET_COLUMNS = {"region": IndicatorTarget.region_id,
@@ -125,7 +146,7 @@ def remove_target(*, code: str, period: HalfYear, level: TargetLevel) -> None:
 
 def set_target(*, code: str, period: HalfYear, level: TargetLevel, value: Decimal,
                version=None) -> IndicatorTarget:
-    catalogue.get(code)
+    find_indicator(level, code)
     target = _target(code, period, level)
     if target is None:
         target = IndicatorTarget(code=code, period=period.code,
@@ -141,7 +162,7 @@ def set_target(*, code: str, period: HalfYear, level: TargetLevel, value: Decima
 def enter_value(*, code: str, period: HalfYear, school_id: int, numerator: int | None = None,
                 denominator: int | None = None, flag: bool | None = None, by_id: int | None = None,
                 version=None) -> EnteredValue:
-    indicator = catalogue.get(code)
+    indicator = find_indicator(TargetLevel("school", school_id), code)
     if indicator.is_computed:
         raise DomainError(_l("This indicator is computed from the records; it cannot be entered."))
     if indicator.unit != Unit.YES_NO and (denominator is None or numerator is None

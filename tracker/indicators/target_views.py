@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 
 from tracker.auth.models import Role
 from tracker.db import db
-from tracker.indicators import catalogue, services
+from tracker.indicators import services
 from tracker.indicators.calculations import Unit
 from tracker.indicators.forms import YES_TARGET, target_form
 from tracker.indicators.views import bp, chosen_period
@@ -42,8 +42,9 @@ def school_targets(school_id: int):
 
 def _edit(name: str, level: services.TargetLevel, done_url):
     period = chosen_period()
-    codes = [i.code for i in catalogue.CATALOGUE]
-    yes_no = {i.code for i in catalogue.CATALOGUE if i.unit == Unit.YES_NO}
+    indicators = services.indicators_for(level, period)
+    codes = [i.code for i in indicators]
+    yes_no = {i.code for i in indicators if i.unit == Unit.YES_NO}
     form = target_form(codes, yes_no)()
     if request.method == "GET":
         current = services.targets_for(period, level)
@@ -60,7 +61,7 @@ def _edit(name: str, level: services.TargetLevel, done_url):
         flash(_("Targets saved."), "success")
         return redirect(done_url(period))
     return render_template("indicators/targets.html", name=name, period=period, form=form,
-                           indicators=[catalogue.get(c) for c in codes])
+                           indicators=indicators)
 
 
 def _field_data(value: Decimal | None, yes_no: bool):

@@ -13,7 +13,7 @@ from tracker.indicators import catalogue, dashboard as dashboards, panels, servi
 from tracker.indicators.calculations import Unit
 from tracker.indicators.export import indicator_table_rows, indicator_workbook
 from tracker.indicators.forms import PeriodForm, entered_form
-from tracker.indicators.providers import DRILLDOWNS
+from tracker.indicators.providers import drilldown_of
 from tracker.indicators.scope import low_result_school_ids, single_school_ids
 from tracker.periods import HalfYear
 from tracker.permissions import (MANAGERS, can_edit_indicator_values, get_visible_or_404,
@@ -66,7 +66,7 @@ def region(region_id: int):
 def region_breakdown(region_id: int, code: str):
     """One indicator of the region per municipality; each opens the municipality's breakdown."""
     place = get_visible_or_404(Region, region_id)
-    indicator = catalogue.BY_CODE.get(code) or abort(404)
+    indicator = catalogue.find("region", place.id, code) or abort(404)
     board, rows = dashboards.regional_dashboard(place, chosen_period())
     value = board.value(code)
     chart = dashboards.indicator_bars(value, [(row.municipality.name, row.cells.get(code))
@@ -121,7 +121,7 @@ def _workbook_response(place_name: str, period: HalfYear, values):
 @role_required(Role.ADMIN, Role.REGIONAL, Role.COORDINATOR)
 def breakdown(municipality_id: int, code: str):
     place = get_visible_or_404(Municipality, municipality_id)
-    indicator = catalogue.BY_CODE.get(code) or abort(404)
+    indicator = catalogue.find("municipality", place.id, code) or abort(404)
     period = chosen_period()
     board = dashboards.schools_dashboard(
         low_result_school_ids(period.year, municipality_id=place.id), period,
@@ -167,8 +167,8 @@ def school(school_id: int):
 def records(school_id: int, code: str):
     """The records behind one school's figure (drill-down's last step)."""
     place = get_visible_or_404(School, school_id)
-    indicator = catalogue.BY_CODE.get(code) or abort(404)
-    drilldown = DRILLDOWNS.get(code)
+    indicator = catalogue.find("school", place.id, code) or abort(404)
+    drilldown = drilldown_of(indicator)
     if drilldown is None:
         abort(404)
     period = chosen_period()
@@ -185,7 +185,9 @@ def entered(school_id: int):
     if not can_edit_indicator_values(current_user, place):
         abort(403)
     period = chosen_period()
-    indicators = [i for i in catalogue.CATALOGUE if not i.is_computed]
+    indicators = [i for i in catalogue.for_place("school", place.id,
+                                                 periodicity=period.periodicity)
+                  if not i.is_computed and i.level == "school"]
     yes_no = {i.code for i in indicators if i.unit == Unit.YES_NO}
     form = entered_form([i.code for i in indicators], yes_no)()
     if form.validate_on_submit():

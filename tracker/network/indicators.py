@@ -7,7 +7,8 @@ from sqlalchemy import Select, select
 from tracker.db import db
 from tracker.i18n import day
 from tracker.indicators.calculations import Fraction
-from tracker.indicators.providers import RecordList, RecordRow, drills, provides
+from tracker.indicators.metrics import metric
+from tracker.indicators.providers import RecordList, RecordRow, drills
 from tracker.network import labels, queries
 from tracker.network.event_models import (TAKING_PART, EventKind, EventLevel,
                                           EventParticipation, MethodicalEvent)
@@ -16,7 +17,7 @@ from tracker.periods import HalfYear
 CODE = "schools_in_competitions"
 
 
-@provides(CODE)
+@metric(CODE)
 def competitions_by_school(school_ids: Select, period: HalfYear) -> dict[int, Fraction]:
     """Each school counts 1 of 1 when it sent teachers to a municipal competition, else 0 of 1."""
     return {school_id: Fraction(int(took_part), 1) for school_id, _count, took_part

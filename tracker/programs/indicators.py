@@ -7,7 +7,8 @@ from sqlalchemy import Select, and_, exists, func, select
 from tracker.db import db
 from tracker.i18n import day
 from tracker.indicators.calculations import Fraction
-from tracker.indicators.providers import RecordList, RecordRow, drills, provides
+from tracker.indicators.metrics import metric
+from tracker.indicators.providers import RecordList, RecordRow, drills
 from tracker.periods import HalfYear
 from tracker.programs.forms import MEASURE_LABELS
 from tracker.programs.measure_models import Evidence, Measure, Verdict
@@ -31,13 +32,13 @@ def _grouped(school_ids: Select, condition, counted) -> dict[int, Fraction]:
             for school_id, numerator, denominator in db.session.execute(stmt)}
 
 
-@provides("measures_on_time")
+@metric("measures_on_time")
 def measures_on_time(school_ids: Select, period: HalfYear) -> dict[int, Fraction]:
     """Measures due in the period done by their due date / measures due in the period."""
     return _grouped(school_ids, due_in(period), done_on_time())
 
 
-@provides("evidence_accepted")
+@metric("evidence_accepted")
 def evidence_accepted(school_ids: Select, period: HalfYear) -> dict[int, Fraction]:
     """Measures done in the period with accepted evidence / measures done in the period."""
     done = and_(Measure.status.in_(DONE), Measure.done_on.between(period.starts_on,

@@ -11,7 +11,8 @@ from sqlalchemy.orm import selectinload
 from tracker.db import db
 from tracker.i18n import day
 from tracker.indicators.calculations import Fraction
-from tracker.indicators.providers import RecordList, RecordRow, drills, provides
+from tracker.indicators.metrics import metric
+from tracker.indicators.providers import RecordList, RecordRow, drills
 from tracker.periods import HalfYear
 from tracker.teachers import labels, queries
 from tracker.teachers.models import (APPROVED_PLAN, CourseCompletion, DevelopmentPlan,
@@ -23,23 +24,23 @@ def _shares(counts: dict[int, tuple[int, int]]) -> dict[int, Fraction]:
             for school_id, (numerator, denominator) in counts.items()}
 
 
-@provides("teachers_diagnosed")
+@metric("teachers_diagnosed")
 def diagnosed(school_ids: Select, period: HalfYear) -> dict[int, Fraction]:
     return _shares(queries.counted_of_active(school_ids, queries.has_diagnostic(period.ends_on)))
 
 
-@provides("teachers_with_plan")
+@metric("teachers_with_plan")
 def with_plan(school_ids: Select, period: HalfYear) -> dict[int, Fraction]:
     return _shares(queries.counted_of_active(school_ids, queries.has_approved_plan(period)))
 
 
-@provides("teachers_courses_3y")
+@metric("teachers_courses_3y")
 def recent_course(school_ids: Select, period: HalfYear) -> dict[int, Fraction]:
     return _shares(queries.counted_of_active(school_ids,
                                              queries.has_recent_course(period.ends_on)))
 
 
-@provides("schools_with_mentoring")
+@metric("schools_with_mentoring")
 def mentoring(school_ids: Select, period: HalfYear) -> dict[int, Fraction]:
     running = queries.schools_running_mentoring(school_ids, period)
     return {school_id: Fraction(int(school_id in running), 1)

@@ -11,8 +11,9 @@ from sqlalchemy import Select, and_, func, or_, select
 from tracker.auth.models import User
 from tracker.db import db
 from tracker.i18n import day
-from tracker.indicators.calculations import Fraction
-from tracker.indicators.providers import RecordList, RecordRow, drills, provides
+from tracker.indicators.calculations import Fraction, Unit
+from tracker.indicators.metrics import metric
+from tracker.indicators.providers import RecordList, RecordRow, drills
 from tracker.periods import HalfYear
 from tracker.schools.models import School
 from tracker.visits.coverage import done_in, planned_in, reference_day
@@ -27,7 +28,7 @@ def _of_period(period: HalfYear):
                Visit.visited_on.between(period.starts_on, period.ends_on))
 
 
-@provides(CODE)
+@metric(CODE, unit=Unit.COUNT, plan_in_records=True)
 def visits_by_school(school_ids: Select, period: HalfYear) -> dict[int, Fraction]:
     """Every school of the scope: visits done (numerator) of visits planned (denominator)."""
     stmt = (select(School.id, func.count(Visit.id).filter(done_in(period)),

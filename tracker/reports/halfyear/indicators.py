@@ -5,13 +5,14 @@ from flask_babel import ngettext
 
 from tracker.i18n import month_name, number, percent
 from tracker.indicators.calculations import Status, Unit
-from tracker.indicators.catalogue import CATALOGUE
+from tracker.indicators.defaults import DEFAULT_CATALOGUE
 from tracker.indicators.services import IndicatorValue, TargetLevel, indicator_values
 from tracker.reports.document import Image, Table
 from tracker.reports.halfyear import charts
 from tracker.reports.halfyear.context import ReportContext, Section
 
-REPORT_CODES = tuple(indicator.code for indicator in CATALOGUE if indicator.in_report_table)
+REPORT_CODES = tuple(indicator.code for indicator in DEFAULT_CATALOGUE
+                     if indicator.in_report_table)
 
 
 def fact_text(value: IndicatorValue) -> str:

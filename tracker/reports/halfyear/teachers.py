@@ -6,7 +6,7 @@ from flask_babel import ngettext
 
 from tracker.i18n import number, percent, share
 from tracker.indicators.calculations import Fraction, total
-from tracker.indicators.providers import PROVIDERS
+from tracker.indicators.metrics import METRICS
 from tracker.reports.document import Paragraph, Table
 from tracker.reports.halfyear.context import ReportContext, Section, id_select
 from tracker.teachers import queries
@@ -24,8 +24,8 @@ def _cell(fraction: Fraction | None) -> str:
 
 def development_table(ctx: ReportContext) -> tuple[Table, dict, dict[int, int]]:
     school_ids = id_select(ctx.school_ids)
-    shares = {code: PROVIDERS[code](school_ids, ctx.period) for code in SHARE_CODES}
-    mentoring = PROVIDERS[MENTORING](school_ids, ctx.period)
+    shares = {code: METRICS[code].count(school_ids, ctx.period) for code in SHARE_CODES}
+    mentoring = METRICS[MENTORING].count(school_ids, ctx.period)
     staff = queries.active_teachers(ctx.school_ids)
     rows = []
     for school in ctx.schools:
