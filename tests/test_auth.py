@@ -28,6 +28,17 @@ def test_login_and_logout(client, app):
     assert "login" in actions and "logout" in actions
 
 
+def test_a_copied_session_cookie_is_dead_after_logout(app, client, login_as):
+    login_as(Role.COORDINATOR)
+    stolen = client.get_cookie("session").value
+    thief = app.test_client()
+    thief.set_cookie("session", stolen)
+    assert thief.get("/").status_code == 200
+    assert client.post("/logout").status_code == 302
+    assert thief.get("/").status_code == 302  # back to the sign-in page
+    assert "/login" in thief.get("/").location
+
+
 def test_logout_requires_post(client, login_as):
     login_as(Role.ADMIN)
     assert client.get("/logout").status_code == 405
@@ -160,3 +171,45 @@ def test_the_menu_names_the_user_by_surname_and_initials(app):
     assert user.short_name == "Орлов Д. А."
     user.full_name = "Орлов"
     assert user.short_name == "Орлов"
+
+
+def test_a_failed_sign_in_keeps_the_account_never_the_typed_text(client, app):
+    boss = factories.make_user(Role.ADMIN, login="boss")
+    db.session.commit()
+    login(client, "boss", "wrong")
+    login(client, "Пароль-вместо-логина", "x")
+    events = db.session.scalars(select(AuditEvent).where(
+        AuditEvent.action == "login_failed").order_by(AuditEvent.id)).all()
+    assert [(e.object_type, e.object_id) for e in events] == [("User", str(boss.id)), ("", None)]
+    assert all("Пароль-вместо-логина" not in repr(e.changes) for e in events)
+
+
+def test_an_unknown_login_costs_a_password_check(app, monkeypatch):
+    from tracker.auth import models, services
+    checked = []
+
+    class CountingHasher(type(models._hasher)):
+        def verify(self, *args):
+            checked.append(args)
+            return super().verify(*args)
+    monkeypatch.setattr(models, "_hasher", CountingHasher())
+    assert services.authenticate("nobody", "secret") is None
+    assert len(checked) == 1  # the same argon2 work as for an existing account
+
+
+def test_a_short_secret_key_is_refused_outside_development(monkeypatch):
+    import pytest
+
+    from tracker import create_app
+    with pytest.raises(RuntimeError, match="32 bytes"):
+        create_app("production", SECRET_KEY="short", SQLALCHEMY_DATABASE_URI="sqlite://")
+
+
+def test_hsts_in_production_and_no_caching_of_pages_and_downloads(client, app, login_as):
+    login_as(Role.ADMIN)
+    page = client.get("/")
+    assert page.headers["Cache-Control"] == "no-store"
+    assert "Strict-Transport-Security" not in page.headers  # tests run as development would
+    app.config["ENV_NAME"] = "production"
+    assert client.get("/").headers["Strict-Transport-Security"].startswith("max-age=")
+    assert "no-store" not in client.get("/static/js/app.js").headers.get("Cache-Control", "")

@@ -26,9 +26,17 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     return app
 
 
+MIN_SECRET_KEY_BYTES = 32
+
+
 def require_secret_key(app: Flask) -> None:
-    if not app.config.get("SECRET_KEY"):
+    key = app.config.get("SECRET_KEY")
+    if not key:
         raise RuntimeError("SECRET_KEY must be set (see README: production)")
+    relaxed = app.config.get("ENV_NAME") in ("development", "test")
+    if not relaxed and len(str(key).encode()) < MIN_SECRET_KEY_BYTES:
+        raise RuntimeError(f"SECRET_KEY must be at least {MIN_SECRET_KEY_BYTES} bytes long, e.g. "
+                           "python3 -c 'import secrets; print(secrets.token_urlsafe(48))'")
 
 
 def trust_proxies(app: Flask) -> None:

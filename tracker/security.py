@@ -1,5 +1,7 @@
 """Security headers on every response."""
-from flask import Response
+from flask import Response, current_app, request
+
+HSTS = "max-age=31536000; includeSubDomains"
 
 CSP = "; ".join((
     "default-src 'self'",
@@ -21,6 +23,8 @@ def set_security_headers(response: Response) -> Response:
     headers.setdefault("X-Frame-Options", "DENY")
     headers.setdefault("Referrer-Policy", "same-origin")
     headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
-    if response.mimetype == "text/html":
+    if request.endpoint != "static":  # pages and downloads may carry personal data
         headers.setdefault("Cache-Control", "no-store")
+    if current_app.config.get("ENV_NAME") == "production":
+        headers.setdefault("Strict-Transport-Security", HSTS)
     return response

@@ -1,6 +1,7 @@
 """People who sign in, their role and the scope the role gives them."""
 from datetime import date, datetime
 from enum import StrEnum
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -20,6 +21,11 @@ from tracker.db import Base, TimestampMixin, VersionedMixin
 from tracker.schools.models import Municipality, Region, School
 
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
+
+
+@cache
+def _dummy_hash() -> str:
+    return _hasher.hash("no account has this password")
 
 
 class Role(StrEnum):
@@ -75,6 +81,15 @@ class User(UserMixin, VersionedMixin, TimestampMixin, Base):
 
     def set_password(self, password: str) -> None:
         self.password_hash = _hasher.hash(password)
+
+    @staticmethod
+    def check_no_password(password: str) -> bool:
+        """As long as a real check, for a login that does not exist (no timing tells which do)."""
+        try:
+            _hasher.verify(_dummy_hash(), password)
+        except (VerificationError, InvalidHashError):
+            pass
+        return False
 
     def check_password(self, password: str) -> bool:
         try:

@@ -11,9 +11,16 @@ class WrongPassword(DomainError):
     message = _l("The current password is wrong.")
 
 
+def find_account(login: str) -> User | None:
+    return db.session.scalar(select(User).where(func.lower(User.login) == login.strip().lower()))
+
+
 def authenticate(login: str, password: str) -> User | None:
-    user = db.session.scalar(select(User).where(func.lower(User.login) == login.strip().lower()))
-    if user is None or not user.is_active or not user.check_password(password):
+    user = find_account(login)
+    if user is None:
+        User.check_no_password(password)
+        return None
+    if not user.is_active or not user.check_password(password):
         return None
     user.last_login_at = utcnow()
     return user

@@ -5,6 +5,8 @@ from flask import Flask, current_app, flash, redirect, request, session, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_user, logout_user
 
+from sqlalchemy import func, update
+
 from tracker.auth.models import User
 from tracker.db import db
 from tracker.extensions import login_manager
@@ -42,6 +44,14 @@ def start_session(user: User) -> None:
 def end_session() -> None:
     logout_user()
     session.clear()
+
+
+def end_every_session() -> None:
+    """Sign out for good: the epoch moves on, so a copy of this session's cookie (or any other
+    session of the account) no longer signs anyone in. The caller commits."""
+    db.session.execute(update(User).where(User.id == current_user.id).values(
+        session_epoch=func.coalesce(User.session_epoch, 0) + 1))
+    end_session()
 
 
 def enforce_session_lifetimes():

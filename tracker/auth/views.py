@@ -5,7 +5,7 @@ from flask_login import current_user
 from tracker import audit
 from tracker.auth import services
 from tracker.auth.forms import LoginForm, PasswordChangeForm
-from tracker.auth.session import end_session, start_session
+from tracker.auth.session import end_every_session, start_session
 from tracker.db import db
 from tracker.errors import DomainError
 from tracker.extensions import limiter, login_form_account
@@ -37,18 +37,28 @@ def login():
                          municipality_id=user.audit_municipality_id)
             db.session.commit()
             return redirect(safe_next(request.args.get("next")) or url_for("home.index"))
-        audit.record("login_failed", changes={"login": form.login.data[:64]})
+        _record_failed_sign_in(form.login.data)
         db.session.commit()
         flash(_("Wrong login or password."), "danger")
     return render_template("auth/login.html", form=form)
+
+
+def _record_failed_sign_in(login: str) -> None:
+    """The audit names the account tried, never the text typed (it may be a password)."""
+    account = services.find_account(login)
+    if account is None:
+        audit.record("login_failed")
+    else:
+        audit.record("login_failed", object_type="User", object_id=account.id,
+                     municipality_id=account.audit_municipality_id)
 
 
 @bp.route("/logout", methods=["POST"])
 @signed_in
 def logout():
     audit.record("logout", object_type="User", object_id=current_user.id)
+    end_every_session()
     db.session.commit()
-    end_session()
     flash(_("You have signed out."), "info")
     return redirect(url_for("auth.login"))
 
