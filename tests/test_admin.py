@@ -147,3 +147,17 @@ def test_audit_reads_in_russian(client, login_as):
     for code in ("update", "is_active", "School", "True", "UTC", "municipality_id", "T0"):
         assert code not in shown, code
     assert admin.login in client.get(f"/admin/audit?login={admin.login}").text
+
+
+def test_audit_names_indicators_and_periods(client, login_as, runner):
+    """A target's audit entry shows the indicator by its name and the period in words."""
+    from tracker import audit
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+    audit.record("update", object_type="IndicatorTarget", object_id=1,
+                 changes={"code": ["", "teachers_with_plan"], "period": ["", "2022-H1"]})
+    db.session.commit()
+    login_as(Role.ADMIN)
+    response = client.get("/admin/audit?object_type=IndicatorTarget")
+    assert response.status_code == 200
+    shown = html.fromstring(response.text).xpath("//table[@data-testid='audit']")[0].text_content()
+    assert "индивидуальн" in shown and "2022-H1" not in shown and "teachers_with_plan" not in shown

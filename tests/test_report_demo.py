@@ -178,3 +178,72 @@ def test_libreoffice_converts_the_demo_report(demo, tmp_path):
     pdf = tmp_path / "otchet.pdf"
     assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
     assert pdf.stat().st_size > 50_000  # text, tables and the two charts
+
+
+def test_development_table_totals_are_the_headline_figures(demo):
+    """The per-school development table adds up to the indicator figures of the reference."""
+    header, *body = table_starting(open_report(demo), "Школа", "Педагогов", "Прошли диагностику")
+    *schools, total = body
+    assert {row[0] for row in schools} == {NOK, S1, S2, S5, S7, S15, S17}
+    nbsp = "\u00a0"
+    assert total == ["Итого", "500", f"415 (83{nbsp}%)", f"252 (50,4{nbsp}%)",
+                     f"493 (98,6{nbsp}%)", f"6 (85,7{nbsp}%)"]
+    assert sum(int(row[1]) for row in schools) == 500
+    for column in (2, 3, 4):
+        assert sum(int(row[column].split()[0]) for row in schools) == int(total[column].split()[0])
+
+
+def _measure_details_by_school(document) -> dict[str, list[list[str]]]:
+    """The detail tables of the measures, under the heading of their school."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+    details, school = {}, None
+    for child in document.element.body.iterchildren():
+        if child.tag.endswith("}p"):
+            paragraph = Paragraph(child, document)
+            if paragraph.style.name == "Heading 2":
+                school = paragraph.text
+        elif child.tag.endswith("}tbl"):
+            rows = [[cell.text for cell in row.cells] for row in Table(child, document).rows]
+            if rows[0][:2] == ["Задача", "Мероприятие"]:
+                details.setdefault(school, []).extend(rows[1:])
+    return details
+
+
+def test_measures_summary_agrees_with_the_detail_tables(demo):
+    document = open_report(demo)
+    header, *body = table_starting(document, "Школа", "Мероприятий в полугодии")
+    summary = {row[0]: row[1:] for row in body}
+    details = _measure_details_by_school(document)
+    assert set(details) == {S5, S7, S17}
+    for school, rows in details.items():
+        progress = [row[3] for row in rows]
+        assert summary[school] == [
+            str(len(rows)),
+            str(sum(p.startswith(("выполнено", "подтверждено")) for p in progress)),
+            str(sum(p.startswith("подтверждено") for p in progress)),
+            str(sum("просрочено" in p for p in progress)),
+            str(sum("(принято)" in row[4] for row in rows))], school
+    assert summary["Итого"] == [str(sum(int(summary[s][i]) for s in details)) for i in range(5)]
+
+
+def _counts(cell: str) -> tuple[int, int]:
+    """«555 / 1 121 (49,5 %)» → (555, 1121)."""
+    participants, teachers = cell.split("(")[0].replace("\u00a0", "").split("/")
+    return int(participants), int(teachers)
+
+
+def test_network_table_agrees_with_the_network_summary(demo, runner):
+    """The report's participation table and `flask network summary` count the same records."""
+    import json
+    rows = table_starting(open_report(demo), "Организация", "Педагоги в сетевых сообществах")
+    summary = json.loads(runner.invoke(args=[
+        "network", "summary", "--municipality", "Усть-Илимск", "--period", "2022-H1",
+        "--format", "json"]).output)
+    by_type = {row["org_type"]: (row["participants"], row["teachers"]) for row in summary["types"]}
+    *schools, doo, oo, udo, total = rows[1:]
+    assert {row[0] for row in schools} == {NOK, S1, S2, S5, S7, S15, S17}
+    assert [_counts(row[1]) for row in (doo, oo, udo)] == [by_type["doo"], by_type["oo"],
+                                                          by_type["udo"]]
+    assert _counts(total[1]) == (summary["total"]["participants"], summary["total"]["teachers"])
+    assert sum(_counts(row[1])[1] for row in schools) <= by_type["oo"][1]

@@ -166,9 +166,10 @@ def _period_or_indicator(key: str, value: str) -> str:
             return HalfYear.parse(value).label
         except BadPeriod:
             return value
-    from tracker.indicators import catalogue
-    indicator = catalogue.BY_CODE.get(value)
-    return str(indicator.name) if indicator else value
+    from tracker.indicators.models import Indicator
+    indicator = db.session.scalar(select(Indicator).where(Indicator.code == value)
+                                  .order_by(Indicator.id).limit(1))
+    return indicator.name if indicator else value
 
 
 def _reference(model: str, key: str, value: int) -> str:
