@@ -35,6 +35,7 @@ demo_report.py: the demo loaded into a temporary SQLite database). To time somet
 row to scripts/benchmark/cases.py.
 """
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -84,6 +85,9 @@ def main(argv: list[str] | None = None) -> int:
     print("Cases:")
     for case in CASES:
         print(f"  {case.name:<24} {case.what}")
+    if os.environ.get("TRACKER_DRY_RUN"):  # the README test: arguments and cases, no databases
+        print(f"Dry run: would measure {', '.join(scales)} on {', '.join(engines)}")
+        return 0
     results, ready = {}, {}
     for scale in scales:
         make_rows = rows_maker(scale)

@@ -69,6 +69,19 @@ class CategoryForm(FlaskForm):
     submit = SubmitField(_l("Add category"))
 
 
+class LegalFormForm(FlaskForm):
+    name = StringField(_l("Legal form"), validators=[DataRequired(), Length(max=20)])
+    position = IntegerField(_l("Order"), default=0, validators=[Optional()])
+    submit = SubmitField(_l("Add legal form"))
+
+
+class GroupKindForm(FlaskForm):
+    name = StringField(_l("Kind of group"), validators=[DataRequired(), Length(max=100)])
+    is_cluster = BooleanField(_l("A cluster (its members get ranks)"))
+    position = IntegerField(_l("Order"), default=0, validators=[Optional()])
+    submit = SubmitField(_l("Add kind of group"))
+
+
 class AuditFilterForm(FilterForm):
     login = SelectField(_l("User"), validators=[Optional()])
     action = SelectField(_l("Action"), validators=[Optional()])

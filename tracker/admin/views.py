@@ -11,8 +11,9 @@ from sqlalchemy.orm import selectinload
 from tracker.editing import save_versioned_edit
 from tracker.admin import services
 from tracker.admin.audit_display import audit_rows, object_type_choices
-from tracker.admin.forms import (AuditFilterForm, CategoryForm, MunicipalityForm,
-                                 PasswordResetForm, RegionForm, UserFilterForm, UserForm)
+from tracker.admin.forms import (AuditFilterForm, CategoryForm, GroupKindForm, LegalFormForm,
+                                 MunicipalityForm, PasswordResetForm, RegionForm, UserFilterForm,
+                                 UserForm)
 from tracker.audit import AuditEvent
 from tracker.auth.forms import EmptyForm
 from tracker.auth.models import Role, User
@@ -22,7 +23,10 @@ from tracker.labels import ACTION_LABELS
 from tracker.permissions import (MANAGERS, creatable_roles, get_visible_or_404, role_required,
                                  visible_municipalities, visible_regions, visible_schools,
                                  visible_users)
-from tracker.schools.models import Region, ResultCategory, School
+from tracker.network import group_services
+from tracker.network.group_models import GroupKind
+from tracker.schools import services as school_services
+from tracker.schools.models import LegalForm, Region, ResultCategory, School
 from tracker.ui import ROLE_LABELS
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -143,7 +147,8 @@ def user_password(user_id: int):
 
 @bp.route("/references")
 @role_required(Role.ADMIN)
-def references(region_form=None, municipality_form=None, category_form=None):
+def references(region_form=None, municipality_form=None, category_form=None,
+               legal_form_form=None, group_kind_form=None):
     regions = db.session.scalars(select(Region).options(
         selectinload(Region.municipalities), selectinload(Region.categories)
     ).order_by(Region.name)).all()
@@ -154,6 +159,12 @@ def references(region_form=None, municipality_form=None, category_form=None):
     return render_template("admin/references.html", regions=regions,
                            region_form=region_form or RegionForm(formdata=None),
                            municipality_form=municipality_form, category_form=category_form,
+                           legal_forms=db.session.scalars(select(LegalForm).order_by(
+                               LegalForm.position, LegalForm.name)).all(),
+                           legal_form_form=legal_form_form or LegalFormForm(formdata=None),
+                           group_kinds=db.session.scalars(select(GroupKind).order_by(
+                               GroupKind.position, GroupKind.name)).all(),
+                           group_kind_form=group_kind_form or GroupKindForm(formdata=None),
                            post_form=EmptyForm())
 
 
@@ -199,6 +210,40 @@ def category_toggle(category_id: int):
     category = db.get_or_404(ResultCategory, category_id)
     if EmptyForm().validate_on_submit():
         services.toggle_category(category)
+        db.session.commit()
+        flash(_("Saved."), "success")
+    return redirect(url_for(".references"))
+
+
+@bp.route("/references/legal-forms", methods=["POST"])
+@role_required(Role.ADMIN)
+def legal_form_new():
+    return _add_reference(LegalFormForm(), school_services.create_legal_form, "legal_form_form")
+
+
+@bp.route("/references/legal-forms/<int:legal_form_id>/toggle", methods=["POST"])
+@role_required(Role.ADMIN)
+def legal_form_toggle(legal_form_id: int):
+    legal_form = db.get_or_404(LegalForm, legal_form_id)
+    if EmptyForm().validate_on_submit():
+        school_services.toggle_legal_form(legal_form)
+        db.session.commit()
+        flash(_("Saved."), "success")
+    return redirect(url_for(".references"))
+
+
+@bp.route("/references/group-kinds", methods=["POST"])
+@role_required(Role.ADMIN)
+def group_kind_new():
+    return _add_reference(GroupKindForm(), group_services.create_group_kind, "group_kind_form")
+
+
+@bp.route("/references/group-kinds/<int:group_kind_id>/toggle", methods=["POST"])
+@role_required(Role.ADMIN)
+def group_kind_toggle(group_kind_id: int):
+    kind = db.get_or_404(GroupKind, group_kind_id)
+    if EmptyForm().validate_on_submit():
+        group_services.toggle_group_kind(kind)
         db.session.commit()
         flash(_("Saved."), "success")
     return redirect(url_for(".references"))

@@ -6,7 +6,7 @@ from flask_login import current_user
 from tracker.db import db
 from tracker import charts
 from tracker.errors import DomainError
-from tracker.network import labels, queries, services
+from tracker.network import counting, labels, queries, services
 from tracker.network.blueprint import (bp, chosen_municipality, chosen_period, latest_count_day,
                                        municipality_choices, organization_choices)
 from tracker.network.forms import NetworkFilterForm, StaffCountForm, TargetForm
@@ -39,6 +39,10 @@ def _render_dashboard(form, municipality, period, *, count_form=None, target_for
         "form": form, "municipality": municipality, "period": period, "figures": figures,
         "communities": queries.communities_count(municipality.id, period.code),
         "plan_fact": plan_fact, "labels": labels, "chart": _chart(figures, plan_fact, period),
+        "groups": counting.groups(municipality.id),
+        "disagreements": counting.disagreements(municipality.id, period.code, scope),
+        "sources": {row.school_id: row.source for row in counting.participation(
+            municipality.id, period.code, school_ids=scope)},
     }
     if current_user.role in MANAGERS:
         context["count_form"] = count_form or StaffCountForm(period=period.code)
