@@ -78,6 +78,8 @@ def test_template_lists_the_columns(client, login_as):
     response = client.get("/teachers/import/template?kind=courses")
     sheet = load_workbook(io.BytesIO(response.data)).active
     assert [c.value for c in sheet[1]][:3] == ["ФИО", "Программа", "Организация"]
+    disposition = response.headers["Content-Disposition"]
+    assert "courses" not in disposition and "%D0%BA%D1%83%D1%80%D1%81%D1%8B" in disposition  # «курсы»
 
 
 def test_plan_from_diagnostic_has_one_item_per_deficit(client, login_as):

@@ -32,7 +32,7 @@ def indicator_table_rows(values: list[IndicatorValue], status_labels: dict) -> l
     for value in values:
         fraction, unit = value.fraction, value.indicator.unit
         rows.append([
-            value.indicator.code, str(value.indicator.name),
+            str(value.indicator.name),
             fraction.numerator if fraction and unit != Unit.YES_NO else None,
             fraction.denominator if fraction and has_denominator(value) else None,
             plain_number(value.fact, unit), plain_number(value.plan, unit),
@@ -52,7 +52,7 @@ def indicator_workbook(title: str, header: list[str], rows: list[list]) -> bytes
         cell.font = Font(bold=True)
     for row in rows:
         sheet.append(row)
-    for index, width in enumerate((22, 70, 12, 12, 10, 10, 16), start=1):
+    for index, width in enumerate((70, 12, 12, 10, 10, 16), start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     buffer = BytesIO()
     book.save(buffer)

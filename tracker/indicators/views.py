@@ -108,12 +108,12 @@ def region_export(region_id: int):
 
 
 def _workbook_response(place_name: str, period: HalfYear, values):
-    header = [_("Code"), _("Indicator"), _("Numerator"), _("Denominator"), _("Fact"), _("Plan"),
+    header = [_("Indicator"), _("Numerator"), _("Denominator"), _("Fact"), _("Plan"),
               _("Status")]
     data = indicator_workbook(f"{place_name}: {period.label}", header,
                               indicator_table_rows(values, STATUS_LABELS))
     return send_file(BytesIO(data), as_attachment=True,
-                     download_name=f"Показатели {place_name} {period.code}.xlsx",
+                     download_name=f"Показатели {place_name} {period.label}.xlsx",
                      mimetype=storage.CONTENT_TYPES["xlsx"])
 
 

@@ -17,6 +17,9 @@ from tracker.teachers.import_writes import write
 from tracker.teachers.importing import COLUMNS, EXTENSIONS, HINTS, KINDS, BadFile, parse
 from tracker.teachers.views import bp, school_choices
 
+TEMPLATE_NAMES = {"teachers": "шаблон-педагоги.xlsx", "diagnostics": "шаблон-диагностика.xlsx",
+                  "courses": "шаблон-курсы.xlsx"}
+
 
 
 def _editable_school(school_id: int) -> School:
@@ -139,4 +142,4 @@ def import_template():
     workbook.save(buffer)
     buffer.seek(0)
     return send_file(buffer, mimetype=storage.CONTENT_TYPES["xlsx"], as_attachment=True,
-                     download_name=f"шаблон-{kind}.xlsx")
+                     download_name=TEMPLATE_NAMES[kind])
