@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""Speed of the indicators and dashboards, measured (issue 7; STYLE.md «Performance notes»).
+"""Speed of the indicators and dashboards, measured (the goals: scripts/benchmark/goals.py).
 
     python scripts/bench.py [--scale tiny|region|nation|all] [--engine sqlite|pg|all]
                             [--runs N] [--rebuild] [--pg-url URL] [--sqlite-dir DIR]
@@ -29,7 +29,7 @@ both scales, the municipal dashboard is timed alternately in the two databases.
 The first visit of the demo municipal dashboard in headless Chromium with a cold cache, and the
 size of the chart bundle, are printed as `page.first_visit` (scripts/benchmark/first_load.py).
 
-The half-year DOCX report (issue 8) is timed as the case `report.docx` for the bench
+The half-year DOCX report is timed as the case `report.docx` for the bench
 municipality and, except at the tiny scale, for the demo municipality (scripts/benchmark/
 demo_report.py: the demo loaded into a temporary SQLite database). To time something new, add a
 row to scripts/benchmark/cases.py.

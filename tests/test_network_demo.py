@@ -1,6 +1,6 @@
 """The demo reproduces the reference report's events, cell by cell.
 
-Expected values are copied from shared/reference/ust-ilimsk-2022-h1-report.txt (the tables of
+Expected values are copied from the municipality's 2022 half-year report (the tables of
 «Активизация профессионального взаимодействия…» and the «Школа – школе» seminars).
 """
 import html

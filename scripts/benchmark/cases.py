@@ -116,7 +116,7 @@ NAIVE = [
 ]
 
 def municipal_report(bench: Bench) -> bytes:
-    """The half-year DOCX of the bench municipality, in Russian, charts included (issue 8)."""
+    """The half-year DOCX of the bench municipality, in Russian, charts included."""
     def build():
         with force_locale("ru"):
             return build_municipal_report(db.session.get(Municipality, bench.municipality_id),

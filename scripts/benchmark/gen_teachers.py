@@ -1,5 +1,5 @@
 """Teachers and their records: diagnostics with results per domain, development plans with
-items, course completions over the last years, mentoring programs and pairs (DOMAIN.md §7).
+items, course completions over the last years, mentoring programs and pairs (docs/domain.md).
 Shares follow the reference report for low-result schools, lower elsewhere."""
 import random
 from datetime import date

@@ -1,4 +1,4 @@
-"""The goals of issue 7, next to the figures they judge.
+"""The speed goals, next to the figures they judge.
 
 «Within 3× of the bare SQL» is judged twice: against the bare SQL of the bench (one indicator,
 teachers_with_plan, for the scope: what the issue names) and against the page's own statements

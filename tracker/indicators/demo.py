@@ -1,8 +1,8 @@
 """Demo targets and entered values of Усть-Илимск for 1 полугодие 2022.
 
 The targets are the ones the municipal program «методического сопровождения ШНОР на 2022–2024
-годы» would set for the half-year; the reference report
-(/work/shared/reference/ust-ilimsk-2022-h1-report.txt) gives the grounds for each:
+годы» would set for the half-year; the municipality's own half-year
+report gives the grounds for each:
 
 - plans (ИПР): «50,4% от запланированных 100»; the priorities add «к началу 22-23 учебного года
   разработать индивидуальные программы развития для всех педагогов» — 100 %;

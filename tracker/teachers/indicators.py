@@ -1,7 +1,7 @@
 """The teachers' figures for the indicators feature, with the teachers behind each school's figure.
 
 Shares of teachers count active teachers of a school; a school runs mentoring (1 of 1) when its
-program is approved and a pair is active in the period (DOMAIN.md §7, §9).
+program is approved and a pair is active in the period (docs/domain.md).
 """
 from flask import url_for
 from flask_babel import gettext as _

@@ -1,4 +1,4 @@
-"""Teachers and their professional development records (DOMAIN.md §7)."""
+"""Teachers and their professional development records (docs/domain.md)."""
 import re
 from datetime import date
 from enum import StrEnum
