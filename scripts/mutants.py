@@ -92,7 +92,7 @@ MUTANTS = (
     Mutant("report.drops_measures_summary",
            "the half-year report loses the measures summary per school",
            "tracker/reports/halfyear/measures.py",
-           "        section.blocks += _summary(ctx, schools, tallies)\n",
+           "        section.blocks += _summary(ctx, schools, chosen, tallies)\n",
            "",
            ("tests/test_report_docx.py", "tests/test_report_demo.py")),
     Mutant("import.commits_each_chunk",

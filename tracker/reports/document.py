@@ -55,6 +55,7 @@ class ReportDocument:
     title: str
     blocks: list[Block] = field(default_factory=list)
     signature: Signature | None = None
+    appendix: list[Block] = field(default_factory=list)  # after the signature
 
     def add(self, *blocks: Block) -> "ReportDocument":
         self.blocks.extend(blocks)

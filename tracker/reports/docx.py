@@ -37,6 +37,8 @@ def build_docx(report: ReportDocument) -> bytes:
         writers[type(block)](document, block)
     if report.signature:
         _signature(document, report.signature)
+    for block in report.appendix:
+        writers[type(block)](document, block)
     buffer = BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -30,8 +30,12 @@ class AssembledReport:
         report.add(Paragraph(self.subtitle, centered=True))
         for section in self.sections:
             report.add(Heading(section.title, level=1))
-            report.add(*(section.blocks or [Paragraph(_("No data for this section."),
+            report.add(*(section.blocks or [Paragraph(_("No data for the period."),
                                                       italic=True)]))
+        appendices = [section for section in self.sections if section.appendix]
+        for number, section in enumerate(appendices, start=1):
+            report.appendix += [Heading(_("Appendix %(number)s. %(title)s", number=number,
+                                          title=section.title), level=1), *section.appendix]
         return report
 
 

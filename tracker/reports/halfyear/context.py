@@ -17,13 +17,15 @@ from tracker.schools.models import Municipality, ResultCategory, School, SchoolY
 @dataclass
 class Section:
     """One part of the report: its blocks for the document and the preview, and what is missing.
-    `comment_field` names the narrative field whose text closes the section."""
+    `comment_field` names the narrative field whose text closes the section; `appendix` holds
+    the section's detail tables, printed after the signature."""
 
     key: str
     title: str
     blocks: list[Block] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     comment_field: str | None = None
+    appendix: list[Block] = field(default_factory=list)
 
 
 @dataclass

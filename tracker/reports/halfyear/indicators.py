@@ -39,6 +39,8 @@ def basis_text(value: IndicatorValue) -> str:
 def plan_text(value: IndicatorValue) -> str:
     if value.target is None:
         return "—"
+    if value.indicator.unit == Unit.YES_NO:
+        return _("yes") if value.target else _("no")
     if value.indicator.unit == Unit.PERCENT:
         return percent(float(value.target))
     return number(value.target)

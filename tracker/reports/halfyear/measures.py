@@ -9,10 +9,10 @@ from sqlalchemy.orm import selectinload
 
 from tracker.db import db
 from tracker.i18n import day
-from tracker.programs.forms import MEASURE_LABELS, VERDICT_LABELS
-from tracker.programs.measure_models import FINISHED, Evidence, Measure, MeasureStatus, Verdict
+from tracker.programs.forms import MEASURE_LABELS
+from tracker.programs.measure_models import FINISHED, Measure, MeasureStatus, Verdict
 from tracker.programs.models import AntiRiskProgram
-from tracker.reports.document import Heading, Image, Paragraph, Table
+from tracker.reports.document import Image, Paragraph, Table
 from tracker.reports.halfyear import charts
 from tracker.reports.halfyear.context import ReportContext, Section
 from tracker.risks.models import RiskDirection
@@ -35,6 +35,7 @@ class Tally:
 class ProgramMeasures:
     program: AntiRiskProgram
     measures: list[Measure] = field(default_factory=list)
+    tally: Tally = field(default_factory=Tally)
 
 
 def load_programs(school_ids: list[int], year: int) -> list[AntiRiskProgram]:
@@ -85,92 +86,94 @@ def execution_text(measure: Measure, ctx: ReportContext) -> str:
     return text
 
 
-def evidence_text(measure: Measure) -> str:
-    """The latest file or link of each chain of re-uploads, with the curator's verdict."""
-    replaced = {e.replaces_id for e in measure.evidence if e.replaces_id}
-    latest = [e for e in measure.evidence if e.id not in replaced]
-    return "\n".join(f"{_evidence_name(e)} ({VERDICT_LABELS[e.verdict]})"
-                     for e in latest) or "—"
-
-
-def _evidence_name(evidence: Evidence) -> str:
-    return evidence.original_name or evidence.url or ""
-
-
 def measures_section(ctx: ReportContext) -> Section:
     section = Section("measures", _("Anti-risk programs: what was done"),
                       comment_field="comment_measures")
     programs = load_programs(ctx.school_ids, ctx.year)
-    by_school: dict[int, list[ProgramMeasures]] = {}
-    tallies: dict[int, Tally] = {}
-    for program in programs:
-        tally = tallies.setdefault(program.school_id, Tally())
-        chosen = ProgramMeasures(program)
-        for measure in program.measures:
-            if in_half_year(measure, ctx):
-                chosen.measures.append(measure)
-                _count(tally, measure, ctx)
-            elif measure.due_on > ctx.period.ends_on:
-                tally.later += 1
-        by_school.setdefault(program.school_id, []).append(chosen)
-    schools = [s for s in ctx.schools if s.id in by_school]
+    chosen, tallies = select_measures(ctx, programs)
+    schools = [s for s in ctx.schools if s.id in tallies]
     if not schools:
         section.blocks.append(Paragraph(_("The schools have no anti-risk programs for %(year)s.",
                                           year=ctx.year)))
     else:
-        section.blocks += _summary(ctx, schools, tallies)
-        for school in schools:
-            section.blocks += _school_details(ctx, school, by_school[school.id], tallies)
+        section.blocks += _summary(ctx, schools, chosen, tallies)
+        section.appendix.append(appendix_table(ctx, chosen))
+    later = sum(t.later for t in tallies.values())
+    if later:
+        section.blocks.append(Paragraph(ngettext(
+            "%(num)s more measure is planned after the half-year.",
+            "%(num)s more measures are planned after the half-year.", later), italic=True))
     _warn(section, ctx, tallies)
     return section
 
 
-def _summary(ctx: ReportContext, schools, tallies: dict[int, Tally]) -> list:
+def select_measures(ctx: ReportContext, programs: list[AntiRiskProgram]
+                    ) -> tuple[list[ProgramMeasures], dict[int, Tally]]:
+    """The measures of each program that fall in the half-year, and a tally per school."""
+    chosen, tallies = [], {}
+    for program in programs:
+        tally = tallies.setdefault(program.school_id, Tally())
+        picked = ProgramMeasures(program)
+        for measure in program.measures:
+            if in_half_year(measure, ctx):
+                picked.measures.append(measure)
+                _count(tally, measure, ctx)
+                _count(picked.tally, measure, ctx)
+            elif measure.due_on > ctx.period.ends_on:
+                tally.later += 1
+        chosen.append(picked)
+    return chosen, tallies
+
+
+def _tally_cells(tally: Tally) -> list[str]:
+    return [str(tally.total), str(tally.done), str(tally.confirmed), str(tally.overdue),
+            str(tally.with_accepted)]
+
+
+def _summary(ctx: ReportContext, schools, chosen: list[ProgramMeasures],
+             tallies: dict[int, Tally]) -> list:
+    """One row per school with one row per risk direction under it, and the total."""
     rows, total = [], Tally()
     for school in schools:
-        t = tallies[school.id]
-        rows.append([school.short_name, str(t.total), str(t.done), str(t.confirmed),
-                     str(t.overdue), str(t.with_accepted)])
+        tally = tallies[school.id]
+        rows.append([school.short_name, *_tally_cells(tally)])
+        rows += [[f"— {picked.program.direction.name}", *_tally_cells(picked.tally)]
+                 for picked in chosen if picked.program.school_id == school.id]
         for name in ("total", "done", "confirmed", "overdue", "with_accepted"):
-            setattr(total, name, getattr(total, name) + getattr(t, name))
+            setattr(total, name, getattr(total, name) + getattr(tally, name))
     if len(schools) > 1:
-        rows.append([_("Total"), str(total.total), str(total.done), str(total.confirmed),
-                     str(total.overdue), str(total.with_accepted)])
-    blocks = [Table([_("School"), _("Measures of the half-year"), _("Done"),
+        rows.append([_("Total"), *_tally_cells(total)])
+    blocks = [Table([_("School, risk direction"), _("Measures of the half-year"), _("Done"),
                      _("Confirmed by the curator"), _("Overdue"), _("With accepted evidence")],
                     rows, total_row=len(schools) > 1,
                     caption=_("Measures of the anti-risk programs in the half-year"))]
     if ctx.charts and len(schools) <= CHART_MAX_SCHOOLS:
-        series = [(_("Confirmed by the curator"),
-                   [tallies[s.id].confirmed for s in schools]),
-                  (_("Done"), [tallies[s.id].done - tallies[s.id].confirmed for s in schools]),
-                  (_("Overdue"), [tallies[s.id].overdue for s in schools]),
-                  (_("Other"), [tallies[s.id].total - tallies[s.id].done - tallies[s.id].overdue
-                                for s in schools])]
-        blocks.append(Image(charts.stacked_counts([s.short_name for s in schools], series),
-                            caption=_("Measures per school")))
+        blocks.append(_chart(schools, tallies))
     return blocks
 
 
-def _school_details(ctx: ReportContext, school, programs: list[ProgramMeasures],
-                    tallies: dict[int, Tally]) -> list:
-    blocks = [Heading(school.short_name, level=2)]
-    for chosen in programs:
-        blocks.append(Heading(chosen.program.direction.name, level=3))
-        if not chosen.measures:
-            blocks.append(Paragraph(_("No measures of the program fall in the half-year.")))
-            continue
-        blocks.append(Table(
-            [_("Task"), _("Measure"), _("Due"), _("Execution"), _("Evidence")],
-            [[m.task or "—", m.title, day(m.due_on), execution_text(m, ctx), evidence_text(m)]
-             for m in sorted(chosen.measures, key=lambda m: (m.due_on, m.id))],
-            widths_cm=[3.2, 4.8, 2.2, 3.0, 3.3]))
-    later = tallies[school.id].later
-    if later:
-        blocks.append(Paragraph(ngettext(
-            "%(num)s more measure is planned after the half-year.",
-            "%(num)s more measures are planned after the half-year.", later), italic=True))
-    return blocks
+def _chart(schools, tallies: dict[int, Tally]) -> Image:
+    series = [(_("Confirmed by the curator"), [tallies[s.id].confirmed for s in schools]),
+              (_("Done"), [tallies[s.id].done - tallies[s.id].confirmed for s in schools]),
+              (_("Overdue"), [tallies[s.id].overdue for s in schools]),
+              (_("Other"), [tallies[s.id].total - tallies[s.id].done - tallies[s.id].overdue
+                            for s in schools])]
+    return Image(charts.stacked_counts([s.short_name for s in schools], series),
+                 caption=_("Measures per school"))
+
+
+def appendix_table(ctx: ReportContext, chosen: list[ProgramMeasures]) -> Table:
+    """Every measure of the half-year: school, direction, measure, due, status and whether the
+    curator accepted its evidence (no file names: they are in the tracker)."""
+    names = {school.id: school.short_name for school in ctx.schools}
+    rows = [[names[picked.program.school_id], picked.program.direction.name, measure.title,
+             day(measure.due_on), execution_text(measure, ctx),
+             _("yes") if _has_accepted(measure) else _("no")]
+            for picked in chosen
+            for measure in sorted(picked.measures, key=lambda m: (m.due_on, m.id))]
+    return Table([_("School"), _("Risk direction"), _("Measure"), _("Due"), _("Execution"),
+                  _("Evidence accepted")], rows,
+                 caption=_("Measures of the anti-risk programs in the half-year"))
 
 
 def _warn(section: Section, ctx: ReportContext, tallies: dict[int, Tally]) -> None:

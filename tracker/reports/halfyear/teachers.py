@@ -46,33 +46,23 @@ def development_table(ctx: ReportContext) -> tuple[Table, dict, dict[int, int]]:
     return table, totals, staff
 
 
-COURSE_COLUMNS = ((CourseProvider.ACADEMY, True), (CourseProvider.IRO, True),
-                  (CourseProvider.IRO, False))
-
-
 def courses_table(ctx: ReportContext) -> tuple[Table, list[str]]:
-    """Listeners per school: Academy and ИРО in the registry, all in the registry, ИРО outside
-    it, everything else, and the total; with the schools that recorded no course."""
+    """ИРО listeners of the half-year per school, in the federal registry and outside it, as the
+    reference report counts them; with the schools that recorded no course at all."""
     listeners = queries.course_listeners(ctx.school_ids, ctx.period)
-    rows, sums, silent = [], [0] * 6, []
+    rows, sums, silent = [], [0, 0], []
     for school in ctx.schools:
         mine = {(p, r): n for (s, p, r), n in listeners.items() if s == school.id}
-        academy, iro_in, iro_out = (mine.get(key, 0) for key in COURSE_COLUMNS)
-        in_registry = sum(n for (_p, registry), n in mine.items() if registry)
-        everything = sum(mine.values())
-        values = [academy, iro_in, in_registry, iro_out, everything - in_registry - iro_out,
-                  everything]
-        if not everything:
+        values = [mine.get((CourseProvider.IRO, True), 0), mine.get((CourseProvider.IRO, False), 0)]
+        if not sum(mine.values()):
             silent.append(school.short_name)
         sums = [a + b for a, b in zip(sums, values)]
-        rows.append([school.short_name, *[number(v) for v in values]])
+        rows.append([school.short_name, *[number(v) for v in values], number(sum(values))])
     if len(ctx.schools) > 1:
-        rows.append([_("Total"), *[number(v) for v in sums]])
-    table = Table([_("School"), _("Academy of the Ministry of Education, federal registry"),
-                   _("ИРО, federal registry"), _("Total in the federal registry"),
-                   _("ИРО, outside the registry"), _("Other programs"), _("Total")],
-                  rows, total_row=len(ctx.schools) > 1,
-                  caption=_("Course listeners in the half-year (people)"))
+        rows.append([_("Total"), *[number(v) for v in sums], number(sum(sums))])
+    table = Table([_("School"), _("ИРО, federal registry"), _("ИРО, outside the registry"),
+                   _("Total")], rows, total_row=len(ctx.schools) > 1,
+                  caption=_("Listeners of the ИРО programs in the half-year (people)"))
     return table, silent
 
 
