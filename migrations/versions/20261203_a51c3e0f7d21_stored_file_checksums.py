@@ -4,7 +4,7 @@ Existing rows get the checksum of the file as it is now in the configured store;
 is missing keeps NULL (`flask storage check` lists it).
 
 Revision ID: a51c3e0f7d21
-Revises: 2268b1df4c68
+Revises: c6e8a0b2d345
 Create Date: 2026-12-03 07:20:00
 
 """
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = 'a51c3e0f7d21'
-down_revision = '2268b1df4c68'
+down_revision = 'c6e8a0b2d345'
 branch_labels = None
 depends_on = None
 
