@@ -26,12 +26,16 @@ run with the driver), and for pages and calls the time of the very statements th
 replayed on the driver, with the ratio to it. The goals are printed next to the figures; with
 both scales, the municipal dashboard is timed alternately in the two databases.
 
+The first visit of the demo municipal dashboard in headless Chromium with a cold cache, and the
+size of the chart bundle, are printed as `page.first_visit` (scripts/benchmark/first_load.py).
+
 The half-year DOCX report (issue 8) is timed as the case `report.docx` for the bench
 municipality and, except at the tiny scale, for the demo municipality (scripts/benchmark/
 demo_report.py: the demo loaded into a temporary SQLite database). To time something new, add a
 row to scripts/benchmark/cases.py.
 """
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -42,6 +46,7 @@ from benchmark.cases import CASES  # noqa: E402
 from benchmark.context import Bench  # noqa: E402
 from benchmark.database import Target, ensure, pg_reachable  # noqa: E402
 from benchmark.demo_report import time_demo_report  # noqa: E402
+from benchmark.first_load import bundle_sizes, chromium, time_first_load  # noqa: E402
 from benchmark.generate import generate  # noqa: E402
 from benchmark.run import (check_agreement, load_average, print_summary, run_all,  # noqa: E402
                            same_cost, scope_sizes)
@@ -58,6 +63,8 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--engine", choices=["sqlite", "pg", "all"], default="all")
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--rebuild", action="store_true", help="build the databases anew")
+    parser.add_argument("--first-load", action="store_true",
+                        help="time the first visit in Chromium also at the tiny scale")
     parser.add_argument("--pg-url", default=DEFAULT_PG_URL,
                         help="PostgreSQL database; {scale} is replaced by the scale")
     parser.add_argument("--sqlite-dir", type=Path, default=ROOT / "instance" / "bench")
@@ -78,6 +85,9 @@ def main(argv: list[str] | None = None) -> int:
     print("Cases:")
     for case in CASES:
         print(f"  {case.name:<24} {case.what}")
+    if os.environ.get("TRACKER_DRY_RUN"):  # the README test: arguments and cases, no databases
+        print(f"Dry run: would measure {', '.join(scales)} on {', '.join(engines)}")
+        return 0
     results, ready = {}, {}
     for scale in scales:
         make_rows = rows_maker(scale)
@@ -95,7 +105,23 @@ def main(argv: list[str] | None = None) -> int:
         seconds, size = time_demo_report(min(args.runs, 5))
         print(f"\n== demo · sqlite ==\n  report.docx of the demo municipality (2022-H1): "
               f"median {seconds * 1000:.0f} ms, {size // 1024} KB")
+    if args.scale != "tiny" or args.first_load:
+        print_first_load(min(args.runs, 5))
     return 0
+
+
+def print_first_load(runs: int) -> None:
+    raw, packed = bundle_sizes()
+    print(f"\n== first load · chromium ==\n  chart bundle (plotly cartesian + ru locale): "
+          f"{raw / 2**20:.2f} MiB, {packed / 2**20:.2f} MiB gzipped (goal < 1.5 MB "
+          f"{'✓' if raw < 1.5 * 2**20 else '✗'})")
+    if not chromium():
+        print("  first visit skipped: no Chromium (apt-get install chromium)")
+        return
+    cold, every_chart, warm = time_first_load(runs)
+    print(f"  page.first_visit (demo municipal dashboard, cold cache, first screen): median "
+          f"{cold * 1000:.0f} ms (goal < 1000 ms {'✓' if cold < 1 else '✗'}); every chart drawn "
+          f"{every_chart * 1000:.0f} ms; second visit {warm * 1000:.0f} ms")
 
 
 def rows_maker(scale: str):

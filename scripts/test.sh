@@ -10,6 +10,11 @@ export TRACKER_ENV=test
 echo "== Lint =="
 .venv/bin/ruff check --quiet tracker tests scripts config.py wsgi.py
 
+if [ -n "${TRACKER_DRY_RUN:-}" ]; then
+  echo "Dry run: would run pytest on SQLite${TEST_DATABASE_URL:+ and on PostgreSQL} $*"
+  exit 0
+fi
+
 echo "== SQLite =="
 env -u TEST_DATABASE_URL .venv/bin/python -m pytest "$@"
 

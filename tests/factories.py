@@ -7,7 +7,8 @@ from argon2 import PasswordHasher
 
 from tracker.auth.models import CuratorAssignment, Role, User
 from tracker.db import db
-from tracker.schools.models import Municipality, Region, ResultCategory, School, SchoolYearStatus
+from tracker.schools.models import (LegalForm, Municipality, Region, ResultCategory, School,
+                                    SchoolYearStatus)
 
 PASSWORD = "correct-horse-42"
 _seq = count(1)
@@ -44,14 +45,30 @@ def make_municipality(region: Region | None = None, name: str | None = None) -> 
     return municipality
 
 
+def make_legal_form(name: str | None = None) -> LegalForm:
+    legal_form = LegalForm(name=name or f"МОУ-{_n()}")
+    db.session.add(legal_form)
+    db.session.flush()
+    return legal_form
+
+
+def make_group_kind(name: str | None = None, *, is_cluster: bool = False):
+    from tracker.network.group_models import GroupKind
+    kind = GroupKind(name=name or f"Группа-{_n()}", is_cluster=is_cluster)
+    db.session.add(kind)
+    db.session.flush()
+    return kind
+
+
 def make_school(municipality: Municipality | None = None, short_name: str | None = None,
                 *, category: ResultCategory | None = None, year: int = 2022,
-                project_500: bool = False, org_type: str = "oo") -> School:
+                project_500: bool = False, org_type: str = "oo",
+                parent: School | None = None) -> School:
     municipality = municipality or make_municipality()
     n = _n()
     school = School(municipality=municipality, short_name=short_name or f"МБОУ «СОШ № {n}»",
                     full_name=f"Муниципальное бюджетное общеобразовательное учреждение № {n}",
-                    legal_form="МБОУ", org_type=org_type)
+                    legal_form="МБОУ", org_type=org_type, parent=parent)
     if category is not None or project_500:
         school.year_statuses.append(SchoolYearStatus(year=year, category=category,
                                                      is_project_500=project_500))
@@ -108,6 +125,15 @@ def make_recommendation(visit, *, text: str = "Провести педсовет
     db.session.add(recommendation)
     db.session.flush()
     return recommendation
+
+
+def make_note(visit, author: User, text: str = "Заметка", *, for_school: bool = True):
+    from tracker.visits.models import VisitNote
+    note = VisitNote(visit=visit, author=author, text=text,
+                     visibility="school" if for_school else "internal")
+    db.session.add(note)
+    db.session.flush()
+    return note
 
 
 def make_attachment(visit, uploader: User, *, name: str = "Лист посещения.pdf",

@@ -73,9 +73,10 @@ def make_evidence(measure, uploader, *, name: str = "справка.pdf", data: 
     return evidence
 
 
-def make_document(school, uploader, *, kind: str = "concept", year: int = 2022) -> ConceptDocument:
-    stored = storage.save_bytes("Концепция развития.pdf", PDF)
-    document = ConceptDocument(school=school, kind=kind, year=year, title="Концепция")
+def make_document(school, uploader, *, kind: str = "concept", year: int = 2022,
+                  title: str = "Концепция", data: bytes = PDF) -> ConceptDocument:
+    stored = storage.save_bytes("Концепция развития.pdf", data)
+    document = ConceptDocument(school=school, kind=kind, year=year, title=title)
     document.versions.append(DocumentVersion(
         number=1, stored_name=stored.stored_name, original_name=stored.original_name,
         content_type=stored.content_type, size=stored.size, uploaded_by=uploader))

@@ -1,4 +1,4 @@
-"""Factories for teachers and their records, and their objects in the access-test world."""
+"""Factories for teachers and their records."""
 from datetime import date
 from itertools import count
 
@@ -64,14 +64,3 @@ def make_pair(mentor, mentee, *, starts_on: date = date(2021, 9, 1),
     db.session.flush()
     return pair
 
-
-def add_to_world(world, school_in, school_out) -> None:
-    """Inside and outside objects for every URL argument of the teachers' pages."""
-    domain = make_domain()
-    for place, school in (("inside", school_in), ("outside", school_out)):
-        teacher, other = make_teacher(school), make_teacher(school)
-        plan = make_plan(teacher)
-        getattr(world, place).update(
-            teacher_id=teacher.id, diagnostic_id=make_diagnostic(teacher, domain).id,
-            plan_id=plan.id, item_id=plan.items[0].id,
-            mentorship_id=make_pair(teacher, other).id, domain_id=domain.id)

@@ -1,3 +1,4 @@
+from lxml import html
 from sqlalchemy import select
 
 from tracker.audit import AuditEvent
@@ -105,20 +106,44 @@ def test_reference_lists(client, login_as):
 
 def test_audit_page_is_scoped_for_coordinators(client, login_as):
     here = factories.make_school(short_name="Школа-здесь")
-    there = factories.make_school(short_name="Школа-там")
+    factories.make_school(short_name="Школа-там")
     db.session.commit()
     login_as(Role.COORDINATOR, municipality=here.municipality)
     page = client.get("/admin/audit?object_type=School").text
-    assert f"School #{here.id}" in page
-    assert f"School #{there.id}" not in page
+    assert "Школа «Школа-здесь»" in page
+    assert "Школа-там" not in page
 
 
 def test_audit_filters(client, login_as):
-    factories.make_school()
+    factories.make_school(short_name="Школа-аудит")
     db.session.commit()
     login_as(Role.ADMIN)
-    assert "School #" not in client.get("/admin/audit?action=denied").text
-    assert "School #" in client.get("/admin/audit?action=create").text
+    assert "Школа-аудит" not in client.get("/admin/audit?action=denied").text
+    assert "Школа-аудит" in client.get("/admin/audit?action=create").text
+    assert "Школа-аудит" in client.get("/admin/audit?object_type=School").text
+    assert "Школа-аудит" not in client.get("/admin/audit?object_type=Visit").text
     assert client.get("/admin/audit?date_from=2999-01-01").status_code == 200
-    assert "School #" not in client.get("/admin/audit?date_from=2999-01-01").text
+    assert "Школа-аудит" not in client.get("/admin/audit?date_from=2999-01-01").text
     assert db.session.scalar(select(AuditEvent.id)) is not None
+
+
+def test_audit_reads_in_russian(client, login_as):
+    """Actions, objects and fields by name, values formatted, references by name, local time."""
+    school = factories.make_school(short_name="СОШ № 5")
+    db.session.commit()
+    admin = login_as(Role.ADMIN)
+    assert school.is_active   # loaded, so that the audit knows the value before
+    school.is_active = False
+    db.session.commit()
+    page = client.get("/admin/audit?object_type=School").text
+    row = page[page.index('data-action="update"'):]
+    row = row[:row.index("</tr>")]
+    assert "изменение" in row and "Школа «СОШ № 5»" in row
+    assert "Действует" in row and "да → нет" in row
+    created = page[page.index('data-action="create"'):]
+    assert "Муниципалитет" in created or "Муниципальное образование" in created
+    assert school.municipality.name in created          # the reference by its name
+    shown = html.fromstring(page).xpath("//table[@data-testid='audit']")[0].text_content()
+    for code in ("update", "is_active", "School", "True", "UTC", "municipality_id", "T0"):
+        assert code not in shown, code
+    assert admin.login in client.get(f"/admin/audit?login={admin.login}").text

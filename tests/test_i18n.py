@@ -51,3 +51,10 @@ def test_english_is_selectable(client, login_as):
     assert "Schools" in client.get("/").text
     client.post("/language/ru", data={"next": "/"})
     assert "Школы" in client.get("/").text
+
+
+def test_every_model_has_a_name_for_the_audit_log(app):
+    from tracker.db import Base
+    from tracker.labels import OBJECT_LABELS
+    models = {mapper.class_.__name__ for mapper in Base.registry.mappers}
+    assert sorted(models - set(OBJECT_LABELS)) == []

@@ -47,15 +47,16 @@ def test_shares_are_summed_never_averaged(uneven):
     # 18 of 100 teachers = 18 %; averaging the two preschools' 90 % and 10 % would give 50 %
     assert (preschools.teachers.numerator, preschools.teachers.denominator) == (18, 100)
     assert preschools.teachers.percent == pytest.approx(18.0)
+    # an organization with participants (entered, or from memberships) is in communities
     assert (preschools.organizations_in.numerator, preschools.organizations_in.denominator) \
-        == (1, 2)
+        == (2, 2)
     assert (by_type["oo"].teachers.numerator, by_type["oo"].teachers.denominator) == (100, 200)
-    assert by_type["oo"].organizations_in.numerator == 0  # its members were in 2021-H2
+    assert by_type["oo"].organizations_in.numerator == 1  # 100 entered participants
     assert by_type["udo"].teachers.denominator == 0 and by_type["udo"].teachers.percent is None
     total = figures["total"]
     assert (total.teachers.numerator, total.teachers.denominator) == (118, 300)
     assert total.teachers.percent == pytest.approx(39.333, abs=0.001)
-    assert (total.organizations_in.numerator, total.organizations_in.denominator) == (1, 4)
+    assert (total.organizations_in.numerator, total.organizations_in.denominator) == (3, 4)
     assert [row.label for row in figures["organizations"]] == [
         "МАДОУ «Детский сад № 1»", "МБДОУ «Детский сад № 2»", "МБОУ «СОШ № 3»", "МБУ ДО «ЦДТ»"]
     assert queries.communities_count(uneven.id, "2022-H1") == 2
@@ -92,8 +93,8 @@ def test_dashboard_shows_subtotals_and_total(uneven, client, login_as):
     assert 'data-testid="subtotal-doo"' in html
     total = html.split('data-testid="network-total"')[1].split("</tr>")[0]
     assert "300" in total and "118" in total and "39,3\u00a0%" in total
-    assert "1 из 4 (25\u00a0%)" in total
-    assert 'data-testid="network-chart"' in html and "plotly-4.1.1.min.js" in html
+    assert "3 из 4 (75\u00a0%)" in total
+    assert 'data-testid="network-chart"' in html and "plotly-cartesian-4.1.1.min.js" in html
 
 
 def test_coordinator_enters_counts_and_targets(uneven, client, login_as):

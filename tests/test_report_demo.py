@@ -168,9 +168,7 @@ def test_events_tables(demo):
     assert len(winners) == 3
 
 
-@pytest.mark.skipif(not (shutil.which("soffice") or shutil.which("libreoffice")),
-                    reason="LibreOffice is not installed (CI installs it): the PDF check is "
-                           "skipped")
+@pytest.mark.libreoffice
 def test_libreoffice_converts_the_demo_report(demo, tmp_path):
     source = tmp_path / "otchet.docx"
     source.write_bytes(build_municipal_report(demo, PERIOD))

@@ -64,8 +64,7 @@ def test_page_numbers_from_the_second_page():
     assert "PAGE" in section.header._element.xml
 
 
-@pytest.mark.skipif(not (shutil.which("soffice") or shutil.which("libreoffice")),
-                    reason="LibreOffice is not installed (CI installs it)")
+@pytest.mark.libreoffice
 def test_libreoffice_opens_the_document(tmp_path):
     source = tmp_path / "report.docx"
     source.write_bytes(build_docx(sample()))

@@ -1,7 +1,13 @@
 """The tracker of programs for schools with low educational results («500+»)."""
-from flask import Flask
+import sys
 
-from config import INSTANCE_DIR, config_for
+if sys.version_info < (3, 11):  # StrEnum, tomllib, ExceptionGroup: refuse clearly, not midway
+    raise SystemExit("The tracker needs Python 3.11 or newer; this is Python %d.%d."
+                     % sys.version_info[:2])
+
+from flask import Flask  # noqa: E402
+
+from config import INSTANCE_DIR, config_for  # noqa: E402
 
 
 def create_app(config_name: str | None = None, **overrides) -> Flask:
@@ -35,7 +41,7 @@ def trust_proxies(app: Flask) -> None:
 
 def register_extensions(app: Flask) -> None:
     import tracker.models  # noqa: F401  every table in the metadata
-    from tracker import i18n
+    from tracker import catalogues, i18n
     from tracker.auth.session import init_login
     from tracker.db import db
     from tracker.extensions import babel, csrf, limiter, migrate
@@ -46,7 +52,7 @@ def register_extensions(app: Flask) -> None:
     csrf.init_app(app)
     limiter.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale)
-    i18n.compile_catalogues()
+    catalogues.warn_if_stale()
     init_login(app)
 
 

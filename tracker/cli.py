@@ -1,4 +1,5 @@
-"""Command-line entry points: `flask seed-demo`, `flask create-user`."""
+"""Command-line entry points: `flask seed-demo`, `flask create-user`, and the features' groups
+(`flask import`, `flask report`, `flask indicators`, `flask network`)."""
 import click
 from flask import Flask
 
@@ -14,8 +15,10 @@ def register(app: Flask) -> None:
     app.cli.add_command(create_user)
     app.cli.add_command(indicators_command)
     from tracker.teachers.cli import import_command
-    app.cli.add_command(import_command)
     from tracker.reports.cli import report_group
+    from tracker.network import cli as network_cli
+    network_cli.register(import_command, app.cli, report_group)
+    app.cli.add_command(import_command)
     app.cli.add_command(report_group)
 
 

@@ -1,10 +1,8 @@
-"""Language choice, compiled catalogues and Russian formats for numbers and dates."""
+"""Language choice and Russian formats for numbers and dates."""
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 from babel.numbers import get_decimal_symbol, get_group_symbol
 from flask import Flask, current_app, has_request_context, request, session
 from flask_babel import format_date, format_datetime, format_decimal, get_locale
@@ -18,20 +16,6 @@ def select_locale() -> str:
     if chosen in languages:
         return chosen
     return current_app.config["BABEL_DEFAULT_LOCALE"]
-
-
-def compile_catalogues() -> None:
-    """Build .mo files from the .po sources when they are missing or older (no build step)."""
-    for po_path in TRANSLATIONS.glob("*/LC_MESSAGES/messages.po"):
-        mo_path = po_path.with_suffix(".mo")
-        if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
-            continue
-        with po_path.open("rb") as source:
-            catalog = read_po(source)
-        tmp = mo_path.with_suffix(".mo.tmp")
-        with tmp.open("wb") as target:
-            write_mo(target, catalog)
-        tmp.replace(mo_path)
 
 
 def percent(value: float | None, digits: int = 1) -> str:

@@ -7,6 +7,7 @@ from tracker.schools.models import (  # noqa: F401
     Region,
     ResultCategory,
     School,
+    LegalForm,
     SchoolYearStatus,
 )
 from tracker.indicators.models import EnteredValue, IndicatorTarget  # noqa: F401
@@ -37,6 +38,13 @@ from tracker.network.models import (  # noqa: F401
     NetworkTarget,
     OrganizationStaffCount,
 )
+from tracker.network.group_models import (  # noqa: F401
+    CommunityGroup,
+    CommunityMetric,
+    GroupKind,
+    GroupMember,
+)
+from tracker.network.note_models import NetworkNoteText  # noqa: F401
 from tracker.risks.models import (  # noqa: F401
     RiskDirection,
     RiskProfile,

@@ -69,10 +69,23 @@ class CategoryForm(FlaskForm):
     submit = SubmitField(_l("Add category"))
 
 
+class LegalFormForm(FlaskForm):
+    name = StringField(_l("Legal form"), validators=[DataRequired(), Length(max=20)])
+    position = IntegerField(_l("Order"), default=0, validators=[Optional()])
+    submit = SubmitField(_l("Add legal form"))
+
+
+class GroupKindForm(FlaskForm):
+    name = StringField(_l("Kind of group"), validators=[DataRequired(), Length(max=100)])
+    is_cluster = BooleanField(_l("A cluster (its members get ranks)"))
+    position = IntegerField(_l("Order"), default=0, validators=[Optional()])
+    submit = SubmitField(_l("Add kind of group"))
+
+
 class AuditFilterForm(FilterForm):
-    login = StringField(_l("User"), validators=[Optional(), Length(max=64)])
+    login = SelectField(_l("User"), validators=[Optional()])
     action = SelectField(_l("Action"), validators=[Optional()])
-    object_type = StringField(_l("Object"), validators=[Optional(), Length(max=60)])
+    object_type = SelectField(_l("Object"), validators=[Optional()])
     date_from = DateField(_l("From"), validators=[Optional()])
     date_to = DateField(_l("Until"), validators=[Optional()])
 

@@ -1,4 +1,5 @@
 from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -9,17 +10,23 @@ from sqlalchemy.orm import selectinload
 
 from tracker.editing import save_versioned_edit
 from tracker.admin import services
-from tracker.admin.forms import (AuditFilterForm, CategoryForm, MunicipalityForm,
-                                 PasswordResetForm, RegionForm, UserFilterForm, UserForm)
+from tracker.admin.audit_display import audit_rows, object_type_choices
+from tracker.admin.forms import (AuditFilterForm, CategoryForm, GroupKindForm, LegalFormForm,
+                                 MunicipalityForm, PasswordResetForm, RegionForm, UserFilterForm,
+                                 UserForm)
 from tracker.audit import AuditEvent
 from tracker.auth.forms import EmptyForm
 from tracker.auth.models import Role, User
 from tracker.db import db
 from tracker.errors import DomainError
+from tracker.labels import ACTION_LABELS
 from tracker.permissions import (MANAGERS, creatable_roles, get_visible_or_404, role_required,
                                  visible_municipalities, visible_regions, visible_schools,
                                  visible_users)
-from tracker.schools.models import Region, ResultCategory, School
+from tracker.network import group_services
+from tracker.network.group_models import GroupKind
+from tracker.schools import services as school_services
+from tracker.schools.models import LegalForm, Region, ResultCategory, School
 from tracker.ui import ROLE_LABELS
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -27,7 +34,6 @@ bp = Blueprint("admin", __name__, url_prefix="/admin")
 USER_FIELDS = ("login", "full_name", "email", "role", "region_id", "municipality_id", "school_id")
 USER_LABELS = {"login": _l("Login"), "full_name": _l("Full name"), "email": _l("E-mail"),
                "role": _l("Role")}
-AUDIT_ACTIONS = ("create", "update", "delete", "denied", "login", "login_failed", "logout")
 
 
 @bp.route("/users")
@@ -141,7 +147,8 @@ def user_password(user_id: int):
 
 @bp.route("/references")
 @role_required(Role.ADMIN)
-def references(region_form=None, municipality_form=None, category_form=None):
+def references(region_form=None, municipality_form=None, category_form=None,
+               legal_form_form=None, group_kind_form=None):
     regions = db.session.scalars(select(Region).options(
         selectinload(Region.municipalities), selectinload(Region.categories)
     ).order_by(Region.name)).all()
@@ -152,6 +159,12 @@ def references(region_form=None, municipality_form=None, category_form=None):
     return render_template("admin/references.html", regions=regions,
                            region_form=region_form or RegionForm(formdata=None),
                            municipality_form=municipality_form, category_form=category_form,
+                           legal_forms=db.session.scalars(select(LegalForm).order_by(
+                               LegalForm.position, LegalForm.name)).all(),
+                           legal_form_form=legal_form_form or LegalFormForm(formdata=None),
+                           group_kinds=db.session.scalars(select(GroupKind).order_by(
+                               GroupKind.position, GroupKind.name)).all(),
+                           group_kind_form=group_kind_form or GroupKindForm(formdata=None),
                            post_form=EmptyForm())
 
 
@@ -202,11 +215,50 @@ def category_toggle(category_id: int):
     return redirect(url_for(".references"))
 
 
+@bp.route("/references/legal-forms", methods=["POST"])
+@role_required(Role.ADMIN)
+def legal_form_new():
+    return _add_reference(LegalFormForm(), school_services.create_legal_form, "legal_form_form")
+
+
+@bp.route("/references/legal-forms/<int:legal_form_id>/toggle", methods=["POST"])
+@role_required(Role.ADMIN)
+def legal_form_toggle(legal_form_id: int):
+    legal_form = db.get_or_404(LegalForm, legal_form_id)
+    if EmptyForm().validate_on_submit():
+        school_services.toggle_legal_form(legal_form)
+        db.session.commit()
+        flash(_("Saved."), "success")
+    return redirect(url_for(".references"))
+
+
+@bp.route("/references/group-kinds", methods=["POST"])
+@role_required(Role.ADMIN)
+def group_kind_new():
+    return _add_reference(GroupKindForm(), group_services.create_group_kind, "group_kind_form")
+
+
+@bp.route("/references/group-kinds/<int:group_kind_id>/toggle", methods=["POST"])
+@role_required(Role.ADMIN)
+def group_kind_toggle(group_kind_id: int):
+    kind = db.get_or_404(GroupKind, group_kind_id)
+    if EmptyForm().validate_on_submit():
+        group_services.toggle_group_kind(kind)
+        db.session.commit()
+        flash(_("Saved."), "success")
+    return redirect(url_for(".references"))
+
+
 @bp.route("/audit")
 @role_required(*MANAGERS)
 def audit():
     form = AuditFilterForm(request.args)
-    form.action.choices = [("", _l("Any"))] + [(a, a) for a in AUDIT_ACTIONS]
+    any_choice = [("", _l("Any"))]
+    form.action.choices = any_choice + [(a, label) for a, label in ACTION_LABELS.items()]
+    form.object_type.choices = any_choice + object_type_choices()
+    form.login.choices = any_choice + [
+        (u.login, f"{u.full_name} ({u.login})") for u in db.session.scalars(
+            visible_users(current_user).order_by(User.full_name))]
     form.validate()
     stmt = select(AuditEvent).order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
     if current_user.role == Role.COORDINATOR:
@@ -218,9 +270,15 @@ def audit():
     if form.object_type.data:
         stmt = stmt.where(AuditEvent.object_type == form.object_type.data.strip())
     if form.date_from.data and not form.date_from.errors:
-        stmt = stmt.where(AuditEvent.at >= datetime.combine(form.date_from.data, time.min, UTC))
+        stmt = stmt.where(AuditEvent.at >= _local_midnight(form.date_from.data))
     if form.date_to.data and not form.date_to.errors:
-        day_after = datetime.combine(form.date_to.data, time.min, UTC) + timedelta(days=1)
-        stmt = stmt.where(AuditEvent.at < day_after)
+        stmt = stmt.where(AuditEvent.at < _local_midnight(form.date_to.data + timedelta(days=1)))
     page = db.paginate(stmt, per_page=50, error_out=False)
-    return render_template("admin/audit.html", form=form, page=page)
+    return render_template("admin/audit.html", form=form, page=page,
+                           rows=audit_rows(page.items))
+
+
+def _local_midnight(day) -> datetime:
+    """The start of a day as the users count days (their time zone), in UTC."""
+    zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
+    return datetime.combine(day, time.min, zone).astimezone(UTC)

@@ -7,8 +7,10 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from tracker.db import db
-from tracker.indicators import catalogue, charts
-from tracker.indicators.calculations import Fraction, Unit, total
+from tracker import charts
+from tracker.charts import Chart
+from tracker.indicators import catalogue
+from tracker.indicators.calculations import Fraction, Unit, fact_value, total
 from tracker.indicators.scope import low_result_school_ids, resolved
 from tracker.indicators.services import (IndicatorValue, TargetLevel, indicator_values,
                                          trend_values)
@@ -31,7 +33,7 @@ class Dashboard:
     values: list[IndicatorValue]
     rows: list[SchoolRow]
     columns: list[catalogue.Indicator]
-    charts: dict[str, str] = field(default_factory=dict)
+    charts: dict[str, Chart] = field(default_factory=dict)
 
     def value(self, code: str) -> IndicatorValue:
         return next(v for v in self.values if v.indicator.code == code)
@@ -56,10 +58,9 @@ def municipal_dashboard(municipality: Municipality, period: HalfYear,
     values = indicator_values(school_ids, period, level)
     dashboard = _with_school_rows(Dashboard(period, values, [], percent_columns()), school_ids)
     focus = dashboard.value(trend_code)
-    dashboard.charts["bars"] = charts.school_bars(
-        str(focus.indicator.name), [row.school.short_name for row in dashboard.rows],
-        [row.cells.get(trend_code).percent if row.cells.get(trend_code) else None
-         for row in dashboard.rows], float(focus.plan) if focus.plan is not None else None)
+    dashboard.charts["bars"] = indicator_bars(
+        focus, [(row.school.short_name, row.cells.get(trend_code)) for row in dashboard.rows],
+        _("School"))
     dashboard.charts["trend"] = _trend(school_ids, period, level, trend_code)
     return dashboard
 
@@ -80,7 +81,11 @@ def regional_dashboard(region: Region, period: HalfYear) -> tuple[Dashboard,
         select(School.id, School.municipality_id).where(School.id.in_(school_ids))).all())
     municipalities = db.session.scalars(select(Municipality).where(
         Municipality.region_id == region.id).order_by(Municipality.name)).all()
-    return board, _municipality_rows(board, municipality_of, municipalities)
+    rows = _municipality_rows(board, municipality_of, municipalities)
+    board.charts["bars"] = indicator_bars(
+        board.value(TREND_CODE), [(row.municipality.name, row.cells.get(TREND_CODE))
+                                  for row in rows], _("Municipality"))
+    return board, rows
 
 
 def _municipality_rows(board: Dashboard, municipality_of: dict[int, int],
@@ -122,11 +127,39 @@ def _with_school_rows(dashboard: Dashboard, school_ids) -> Dashboard:
     return dashboard
 
 
-def _trend(school_ids, period: HalfYear, level: TargetLevel, code: str) -> str:
+def indicator_bars(value: IndicatorValue, places: list[tuple[str, Fraction | None]],
+                   place_label: str) -> charts.Chart:
+    """One indicator per place (school, municipality) against its target."""
+    unit = chart_unit(value.indicator.unit)
+    facts = [fact_value(value.indicator.unit, fraction) if fraction else None
+             for _name, fraction in places]
+    return charts.bars(str(value.indicator.name), [name for name, _fraction in places],
+                       [charts.Series(_("Fact"), facts)], unit=unit, category_label=place_label,
+                       target=value.plan, target_name=_("Plan"))
+
+
+def school_comparison(pairs: list[tuple[IndicatorValue, IndicatorValue]]) -> charts.Chart:
+    """A school's shares next to its municipality's (low-result schools), per indicator."""
+    shares = [(own, municipal) for own, municipal in pairs
+              if own.indicator.unit == Unit.PERCENT]
+    return charts.bars(_("The school and the municipality"),
+                       [str(own.indicator.name) for own, _municipal in shares], [
+                           charts.Series(_("School"), [own.fact for own, _m in shares]),
+                           charts.Series(_("Municipality"), [m.fact for _own, m in shares],
+                                         charts.GREY)],
+                       unit=charts.Unit.PERCENT, category_label=_("Indicator"))
+
+
+def chart_unit(unit: Unit) -> charts.Unit:
+    return charts.Unit.PERCENT if unit == Unit.PERCENT else charts.Unit.COUNT
+
+
+def _trend(school_ids, period: HalfYear, level: TargetLevel, code: str) -> charts.Chart:
     periods = recent_half_years(period, TREND_PERIODS)
     values = trend_values(school_ids, periods, level, code)
-    facts = [value.fact for value in values]
-    targets = [float(value.plan) if value.plan is not None else None for value in values]
     indicator = catalogue.get(code)
-    return charts.trend(str(indicator.name), [p.label for p in periods], facts, targets,
-                        _("Fact"), _("Plan"))
+    return charts.trend(
+        str(indicator.name), [p.label for p in periods],
+        charts.Series(_("Fact"), [value.fact for value in values]),
+        charts.Series(_("Plan"), [value.plan for value in values], charts.TARGET_COLOUR),
+        unit=chart_unit(indicator.unit), category_label=_("Half-year"))

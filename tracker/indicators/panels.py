@@ -14,7 +14,8 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from tracker.db import db
-from tracker.indicators import charts
+from tracker import charts
+from tracker.charts import CYAN, GREEN, GREY, LIGHT_GREEN, RED, YELLOW, BLUE, Level, Series, Unit
 from tracker.indicators.scope import low_result_school_ids
 from tracker.periods import HalfYear
 from tracker.programs import measure_queries
@@ -28,10 +29,9 @@ from tracker.visits import coverage
 HIGH, MEDIUM, LOW, NONE = (level.value for level in (RiskLevel.HIGH, RiskLevel.MEDIUM,
                                                        RiskLevel.LOW, RiskLevel.NONE))
 LEVEL_SCORES = {RiskLevel.NONE: 0, RiskLevel.LOW: 1, RiskLevel.MEDIUM: 2, RiskLevel.HIGH: 3}
-LEVEL_COLOURS = [(0.0, "#e9ecef"), (1 / 3, "#d1e7dd"), (2 / 3, "#fff3cd"), (1.0, "#f8d7da")]
-COUNT_COLOURS = [(0.0, "#ffffff"), (1.0, "#dc3545")]
-GREEN, LIGHT_GREEN, RED, GREY, CYAN, YELLOW, BLUE = (
-    "#198754", "#75b798", "#dc3545", "#adb5bd", "#0dcaf0", "#ffc107", "#0d6efd")
+LEVEL_COLOURS = {RiskLevel.NONE: "#e9ecef", RiskLevel.LOW: "#d1e7dd",
+                 RiskLevel.MEDIUM: "#fff3cd", RiskLevel.HIGH: "#f8d7da"}
+COUNT_COLOURS = ("#ffffff", "#f1aeb5", "#dc3545")   # no school, one or two, three or more
 
 
 def level_label(level: str) -> str:
@@ -77,7 +77,7 @@ class LevelCell:
 class RiskPanel:
     directions: list[RiskDirection]
     cells: dict[tuple[int, int], LevelCell]
-    chart: str | None = None
+    chart: charts.Chart | None = None
 
     def cell(self, place_id: int, direction_id: int) -> LevelCell | None:
         return self.cells.get((place_id, direction_id))
@@ -119,7 +119,7 @@ class EvidenceRow:
 @dataclass
 class Panel:
     rows: list
-    chart: str | None = None
+    chart: charts.Chart | None = None
     total: object | None = None
 
 
@@ -142,7 +142,7 @@ def municipal_panels(municipality: Municipality, period: HalfYear,
     panels = _panels("school", [Place(s.id, s.short_name) for s in schools], school_ids,
                      period, School.id)
     rows = coverage.school_coverage(municipality, period)
-    panels.coverage = Panel(rows, _coverage_chart([r.short_name for r in rows], rows))
+    panels.coverage = Panel(rows, _coverage_chart([r.short_name for r in rows], rows, _("School")))
     panels.threshold = coverage.stale_after_days([municipality.id]).get(
         municipality.id, coverage.DEFAULT_STALE_AFTER_DAYS)
     return panels
@@ -170,7 +170,7 @@ def regional_panels(region: Region, period: HalfYear,
     rows = [AreaCoverage(municipality_id, name, *(int(n) for n in counts))  # PG sums: Decimal
             for municipality_id, name, *counts in coverage.municipality_coverage(
                 select(Municipality).where(Municipality.region_id == region.id), period)]
-    panels.coverage = Panel(rows, _coverage_chart([r.name for r in rows], rows))
+    panels.coverage = Panel(rows, _coverage_chart([r.name for r in rows], rows, _("Municipality")))
     return panels
 
 
@@ -194,34 +194,28 @@ def _risks(kind: str, places: list[Place], school_ids, year: int, group) -> Risk
     return panel
 
 
-def _school_heatmap(panel: RiskPanel, places: list[Place]) -> str:
-    z, hover = [], []
-    for place in places:
-        cells = [panel.cell(place.id, d.id) for d in panel.directions]
-        z.append([LEVEL_SCORES[c.level] if c else None for c in cells])
-        hover.append([f"{place.name}<br>{n}. {d.name}<br>"
-                      + (c.label if c else "—")
-                      for n, (d, c) in enumerate(zip(panel.directions, cells), start=1)])
-    return charts.heatmap([p.name for p in places], _numbers(panel.directions), z, hover,
-                          LEVEL_COLOURS, zmax=3)
+def _school_heatmap(panel: RiskPanel, places: list[Place]) -> charts.Chart:
+    order = list(LEVEL_COLOURS)
+    levels = [Level(level_label(level), colour) for level, colour in LEVEL_COLOURS.items()]
+    cells = [[order.index(c.level) if c else None
+              for c in (panel.cell(place.id, d.id) for d in panel.directions)]
+             for place in places]
+    return charts.heatmap(_("Risk map"), [p.name for p in places],
+                          [d.name for d in panel.directions], cells, levels,
+                          row_label=_("School"))
 
 
-def _area_heatmap(panel: RiskPanel, places: list[Place]) -> str:
-    z, hover = [], []
-    for place in places:
-        cells = [panel.cell(place.id, d.id) for d in panel.directions]
-        z.append([c.high if c else 0 for c in cells])
-        hover.append([f"{place.name}<br>{n}. {d.name}<br>"
-                      + _("high: %(high)s, medium: %(medium)s", high=c.high if c else 0,
-                          medium=c.medium if c else 0)
-                      for n, (d, c) in enumerate(zip(panel.directions, cells), start=1)])
-    return charts.heatmap([p.name for p in places], _numbers(panel.directions), z, hover,
-                          COUNT_COLOURS, zmax=max([1] + [v for row in z for v in row]),
-                          values=[[str(v) for v in row] for row in z])
-
-
-def _numbers(directions: list[RiskDirection]) -> list[str]:
-    return [str(n) for n in range(1, len(directions) + 1)]
+def _area_heatmap(panel: RiskPanel, places: list[Place]) -> charts.Chart:
+    """Per municipality, the number of its schools with a high level of each risk."""
+    counts = [[c.high if c else 0 for c in (panel.cell(place.id, d.id)
+                                             for d in panel.directions)] for place in places]
+    levels = [Level(_("no school"), COUNT_COLOURS[0]), Level(_("1–2 schools"), COUNT_COLOURS[1]),
+              Level(_("3 schools or more"), COUNT_COLOURS[2])]
+    return charts.heatmap(_("Risk map"), [p.name for p in places],
+                          [d.name for d in panel.directions],
+                          [[0 if n == 0 else 1 if n <= 2 else 2 for n in row] for row in counts],
+                          levels, row_label=_("Municipality"),
+                          texts=[[str(n) for n in row] for row in counts])
 
 
 def _measures(places: list[Place], school_ids, period: HalfYear, day: date, group) -> Panel:
@@ -231,11 +225,11 @@ def _measures(places: list[Place], school_ids, period: HalfYear, day: date, grou
     total = MeasureRow(Place(0, _("Total")), *(sum(getattr(r, name) for r in rows)
                                                for name in ("due", "done", "on_time",
                                                             "overdue")))
-    chart = charts.stacked_bars([r.place.name for r in rows], [
-        (_("Done on time"), [r.on_time for r in rows], GREEN),
-        (_("Done late"), [r.late for r in rows], LIGHT_GREEN),
-        (_("Overdue"), [r.overdue for r in rows], RED),
-        (_("Not due yet or not done"), [r.rest for r in rows], GREY)]) if total.due else None
+    chart = _count_bars(_("Measures due in the half-year"), group, rows, [
+        Series(_("Done on time"), [r.on_time for r in rows], GREEN),
+        Series(_("Done late"), [r.late for r in rows], LIGHT_GREEN),
+        Series(_("Overdue"), [r.overdue for r in rows], RED),
+        Series(_("Not due yet or not done"), [r.rest for r in rows], GREY)])
     return Panel(rows, chart, total)
 
 
@@ -250,11 +244,11 @@ def _evidence(places: list[Place], school_ids, period: HalfYear, day: date, grou
     total = EvidenceRow(Place(0, _("Total")), *(sum(getattr(r, name) for r in rows) for name in
                                                 ("due", "submitted", "waiting", "returned",
                                                  "accepted")), max(waits) if waits else None)
-    chart = charts.stacked_bars([r.place.name for r in rows], [
-        (_("Accepted"), [r.accepted for r in rows], GREEN),
-        (_("Waiting for review"), [r.waiting for r in rows], CYAN),
-        (_("Returned for rework"), [r.returned for r in rows], YELLOW),
-        (_("No evidence yet"), [r.without for r in rows], GREY)]) if total.due else None
+    chart = _count_bars(_("Evidence of the half-year's measures"), group, rows, [
+        Series(_("Accepted"), [r.accepted for r in rows], GREEN),
+        Series(_("Waiting for review"), [r.waiting for r in rows], CYAN),
+        Series(_("Returned for rework"), [r.returned for r in rows], YELLOW),
+        Series(_("No evidence yet"), [r.without for r in rows], GREY)])
     return Panel(rows, chart, total)
 
 
@@ -262,9 +256,19 @@ def _as_date(moment) -> date:
     return moment.date() if hasattr(moment, "date") else moment
 
 
-def _coverage_chart(labels: list[str], rows) -> str | None:
+def _count_bars(title: str, group, rows, series: list[Series]) -> charts.Chart:
+    return charts.bars(title, [r.place.name for r in rows], series, unit=Unit.COUNT,
+                       category_label=_place_label(group), stacked=True)
+
+
+def _place_label(group) -> str:
+    return _("School") if group is School.id else _("Municipality")
+
+
+def _coverage_chart(labels: list[str], rows, place_label: str) -> charts.Chart | None:
     if not rows:
         return None
-    return charts.grouped_bars(labels, [
-        (_("Visits planned"), [r.planned for r in rows], GREY),
-        (_("Visits done"), [r.done for r in rows], BLUE)])
+    return charts.bars(_("Visit coverage"), labels, [
+        Series(_("Visits planned"), [r.planned for r in rows], GREY),
+        Series(_("Visits done"), [r.done for r in rows], BLUE)], unit=Unit.COUNT,
+        category_label=place_label)

@@ -68,8 +68,11 @@ def region_breakdown(region_id: int, code: str):
     place = get_visible_or_404(Region, region_id)
     indicator = catalogue.BY_CODE.get(code) or abort(404)
     board, rows = dashboards.regional_dashboard(place, chosen_period())
+    value = board.value(code)
+    chart = dashboards.indicator_bars(value, [(row.municipality.name, row.cells.get(code))
+                                              for row in rows], _("Municipality"))
     return render_template("indicators/region_breakdown.html", place=place, indicator=indicator,
-                           value=board.value(code), rows=rows, period=board.period)
+                           value=value, rows=rows, period=board.period, chart=chart)
 
 
 @bp.route("/municipality/<int:municipality_id>")
@@ -123,8 +126,12 @@ def breakdown(municipality_id: int, code: str):
     board = dashboards.schools_dashboard(
         low_result_school_ids(period.year, municipality_id=place.id), period,
         services.TargetLevel("municipality", place.id), codes=(code,))
+    value = board.value(code)
+    chart = dashboards.indicator_bars(value, [
+        (row.school.short_name, row.cells.get(code) or value.by_school.get(row.school.id))
+        for row in board.rows], _("School"))
     return render_template("indicators/breakdown.html", place=place, indicator=indicator,
-                           value=board.value(code), rows=board.rows, period=period)
+                           value=value, rows=board.rows, period=period, chart=chart)
 
 
 @bp.route("/curator")
@@ -148,8 +155,9 @@ def school(school_id: int):
     municipal = services.indicator_values(
         low_result_school_ids(period.year, municipality_id=place.municipality_id), period,
         services.TargetLevel("municipality", place.municipality_id))
-    return render_template("indicators/school.html", place=place, period=period,
-                           pairs=list(zip(own, municipal)),
+    pairs = list(zip(own, municipal))
+    return render_template("indicators/school.html", place=place, period=period, pairs=pairs,
+                           chart=dashboards.school_comparison(pairs),
                            can_enter=can_edit_indicator_values(current_user, place),
                            can_set_targets=current_user.role in MANAGERS)
 

@@ -18,6 +18,15 @@ from tracker.schools.models import Municipality, School
 bp = Blueprint("network", __name__, url_prefix="/network")
 
 
+@bp.app_template_filter("half_year")
+def half_year_label(code: str) -> str:
+    """«1 полугодие 2022» for 2022-H1: a period code never shows on a page."""
+    try:
+        return HalfYear.parse(code).label
+    except BadPeriod:
+        return code
+
+
 def municipality_choices() -> list[tuple[int, str]]:
     return [(m.id, m.name) for m in db.session.scalars(visible_municipalities(current_user))]
 

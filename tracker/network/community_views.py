@@ -9,9 +9,11 @@ from sqlalchemy.orm import selectinload
 from tracker.editing import save_versioned_edit
 from tracker.db import db
 from tracker.errors import DomainError
-from tracker.network import labels, services
+from tracker.network import counting, labels, services
+from tracker.network.growth import growth
 from tracker.network.blueprint import bp, chosen_municipality, organization_choices
 from tracker.network.forms import ClusterRankForm, CommunityForm, MemberCountForm
+from tracker.network.group_views import group_forms
 from tracker.network.models import ClusterMembership, Community, CommunityMemberCount
 from tracker.permissions import (MANAGERS, NETWORK_VIEWERS, can_edit, get_visible_or_404,
                                  role_required, visible_communities, visible_school_ids)
@@ -89,7 +91,8 @@ def community(community_id: int):
     return _render_community(get_visible_or_404(Community, community_id))
 
 
-def _render_community(community: Community, *, member_form=None, rank_form=None, status=200):
+def _render_community(community: Community, *, member_form=None, rank_form=None, status=200,
+                      **forms):
     in_scope = visible_school_ids(current_user)
     members = db.session.scalars(
         select(CommunityMemberCount).join(School).options(
@@ -102,8 +105,12 @@ def _render_community(community: Community, *, member_form=None, rank_form=None,
         .order_by(ClusterMembership.period.desc(), ClusterMembership.rank,
                   School.sort_key)).all()
     context = {"community": community, "base": community.base_school, "members": members,
-               "ranks": ranks, "labels": labels}
+               "ranks": ranks, "labels": labels, "growth": growth,
+               "organizations_count": counting.community_organizations(
+                   community, members[0].period if members else ""),
+               "groups": community.groups}
     if can_edit(current_user, community):
+        context.update(forms or group_forms(community))
         choices = organization_choices(community.municipality_id)
         context["member_form"] = member_form or MemberCountForm()
         context["member_form"].school_id.choices = choices

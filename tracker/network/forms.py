@@ -79,8 +79,9 @@ class StaffCountForm(FlaskForm):
     school_id = SelectField(_l("Organization"), coerce=int, validators=[DataRequired()])
     period = StringField(_l("Half-year"), validators=[DataRequired(), PERIOD_FORMAT])
     teachers = IntegerField(_l("Number of teachers"), validators=[InputRequired(), _not_negative()])
-    network_teachers = IntegerField(_l("Of them in network communities"),
-                                    validators=[InputRequired(), _not_negative()])
+    network_teachers = IntegerField(_l("Of them in network communities (empty: from the "
+                                       "community memberships)"),
+                                    validators=[Optional(), _not_negative()])
     submit = SubmitField(_l("Save the counts"))
 
     def validate_network_teachers(self, field):
@@ -141,7 +142,7 @@ class ClusterRankForm(FlaskForm):
 
 
 class ImportUploadForm(FlaskForm):
-    file = FileField(_l("XLSX file"), validators=[FileRequired(_l("Choose a file."))])
+    file = FileField(_l("File"), validators=[FileRequired(_l("Choose a file."))])
     submit = SubmitField(_l("Check the file"))
 
 

@@ -10,36 +10,49 @@ from flask_login import current_user
 
 from tracker import storage
 from tracker.db import db
-from tracker.network import importing
+from tracker.network import importing, organizations_import
 from tracker.network.blueprint import bp, chosen_municipality, municipality_choices
 from tracker.network.forms import ImportConfirmForm, ImportUploadForm
-from tracker.network.xlsx import NotAWorkbook, open_workbook
+from tracker.network.xlsx import NotAWorkbook, open_table_file
 from tracker.permissions import MANAGERS, role_required, visible_school_ids
-from tracker.schools.models import School
+from tracker.schools.models import Municipality, School
+
+
+
+def _check_organizations(workbook, *, municipality_id: int, school_ids):
+    return organizations_import.check_organizations(workbook,
+                                                    municipality=db.session.get(
+                                                        Municipality, municipality_id))
+
 
 KINDS = {"events": (importing.check_events, importing.events_template),
-         "counts": (importing.check_counts, importing.counts_template)}
+         "counts": (importing.check_counts, importing.counts_template),
+         "organizations": (_check_organizations, organizations_import.organizations_template)}
+# Kinds of one table that may come as CSV too (the events file has two sheets).
+CSV_KINDS = ("counts", "organizations")
 SESSION_KEY = "network_imports"
+TARGETS = {"events": ".events", "counts": ".dashboard", "organizations": ".dashboard"}
 
 
-def _pending_path(token: str) -> Path:
+def _pending_path(token: str, extension: str = "xlsx") -> Path:
     folder = Path(current_app.config["UPLOAD_DIR"]) / "imports"
     folder.mkdir(parents=True, exist_ok=True)
-    return folder / f"network-{current_user.id}-{token}.xlsx"
+    return folder / f"network-{current_user.id}-{token}.{extension}"
 
 
 def _forget_pending() -> None:
     """Drop the file checked earlier in this session: only the latest one can be confirmed."""
     pending = session.pop(SESSION_KEY, None)
     if pending:
-        _pending_path(pending["token"]).unlink(missing_ok=True)
+        _pending_path(pending["token"], pending.get("extension", "xlsx")).unlink(missing_ok=True)
 
 
-def _check(kind: str, data: bytes, municipality) -> importing.Plan:
+def _check(kind: str, data: bytes, municipality, extension: str) -> importing.Plan:
     school_ids = visible_school_ids(current_user).where(
         School.municipality_id == municipality.id)
     check, _template = KINDS[kind]
-    return check(open_workbook(data), municipality_id=municipality.id, school_ids=school_ids)
+    return check(open_table_file(data, f"file.{extension}"), municipality_id=municipality.id,
+                 school_ids=school_ids)
 
 
 def _page(municipality, **context):
@@ -62,11 +75,13 @@ def _upload(kind: str):
         return _page(municipality, upload_form=form, kind=kind), 422
     upload = form.file.data
     data = upload.read()
-    if not (upload.filename or "").lower().endswith(".xlsx"):
-        flash(_("Upload an .xlsx file."), "danger")
+    extension = Path(upload.filename or "").suffix.lower().lstrip(".")
+    if extension != "xlsx" and not (extension == "csv" and kind in CSV_KINDS):
+        flash(_("Upload an .xlsx file.") if kind not in CSV_KINDS
+              else _("Upload an .xlsx or .csv file."), "danger")
         return _page(municipality, upload_form=form, kind=kind), 422
     try:
-        plan = _check(kind, data, municipality)
+        plan = _check(kind, data, municipality, extension)
     except NotAWorkbook:
         flash(_("The file is not a readable XLSX workbook."), "danger")
         return _page(municipality, upload_form=form, kind=kind), 422
@@ -74,11 +89,12 @@ def _upload(kind: str):
         return _page(municipality, kind=kind, plan=plan), 422
     _forget_pending()
     token = secrets.token_urlsafe(16)
-    path = _pending_path(token)
+    path = _pending_path(token, extension)
     tmp = path.with_suffix(".tmp")
     tmp.write_bytes(data)
     tmp.replace(path)
-    session[SESSION_KEY] = {"token": token, "kind": kind, "municipality": municipality.id}
+    session[SESSION_KEY] = {"token": token, "kind": kind, "municipality": municipality.id,
+                            "extension": extension}
     return _page(municipality, kind=kind, plan=plan,
                  confirm_form=ImportConfirmForm(token=token))
 
@@ -91,23 +107,33 @@ def _confirm(kind: str):
         flash(_("The checked file was not found: upload it again."), "warning")
         return redirect(url_for(".import_page"))
     municipality = chosen_municipality(pending["municipality"])
-    path = _pending_path(pending["token"])
+    extension = pending.get("extension", "xlsx")
+    path = _pending_path(pending["token"], extension)
     if municipality is None or municipality.id != pending["municipality"] or not path.exists():
         _forget_pending()
         flash(_("The checked file was not found: upload it again."), "warning")
         return redirect(url_for(".import_page"))
-    plan = _check(kind, path.read_bytes(), municipality)  # the data may have changed since
+    # the data may have changed since
+    plan = _check(kind, path.read_bytes(), municipality, extension)
     if plan.errors:
         return _page(municipality, kind=kind, plan=plan), 422
-    if kind == "events":
-        importing.apply_events(plan, municipality_id=municipality.id)
-    else:
-        importing.apply_counts(plan)
-    db.session.commit()
-    _forget_pending()
+    try:
+        if kind == "events":
+            importing.apply_events(plan, municipality_id=municipality.id)
+        elif kind == "organizations":
+            organizations_import.apply_organizations(plan, municipality=municipality)
+        else:
+            importing.apply_counts(plan)
+        db.session.commit()  # the only commit: every row or none
+    except Exception:
+        db.session.rollback()
+        current_app.logger.exception("network import failed")
+        flash(_("The import failed: nothing was written."), "danger")
+        return redirect(url_for(".import_page", municipality=municipality.id))
+    finally:
+        _forget_pending()
     flash(_("Imported: %(rows)s rows.", rows=plan.size), "success")
-    target = ".events" if kind == "events" else ".dashboard"
-    return redirect(url_for(target, municipality=municipality.id))
+    return redirect(url_for(TARGETS[kind], municipality=municipality.id))
 
 
 @bp.route("/import/events", methods=["POST"])
@@ -134,6 +160,18 @@ def confirm_counts():
     return _confirm("counts")
 
 
+@bp.route("/import/organizations", methods=["POST"])
+@role_required(*MANAGERS)
+def import_organizations():
+    return _upload("organizations")
+
+
+@bp.route("/import/organizations/confirm", methods=["POST"])
+@role_required(*MANAGERS)
+def confirm_organizations():
+    return _confirm("organizations")
+
+
 def _template(kind: str, name: str):
     _check, build = KINDS[kind]
     return send_file(BytesIO(build()), mimetype=storage.CONTENT_TYPES["xlsx"],
@@ -150,3 +188,9 @@ def events_template():
 @role_required(*MANAGERS)
 def counts_template():
     return _template("counts", "шаблон-численность.xlsx")
+
+
+@bp.route("/import/organizations-template.xlsx")
+@role_required(*MANAGERS)
+def organizations_template():
+    return _template("organizations", "шаблон-организации.xlsx")

@@ -187,27 +187,33 @@ def apply_events(plan: Plan, *, municipality_id: int) -> None:
                                    teachers=values["teachers"], note=values["note"])
 
 
-def check_counts(workbook, *, municipality_id: int, school_ids) -> Plan:
+def check_counts(workbook, *, municipality_id: int, school_ids,
+                 period: str | None = None) -> Plan:
+    """Teachers and participants per organization (the sheet «Численность», or the only table
+    of the file), and community members; `period` fills an empty or missing «Полугодие»."""
     plan = Plan("counts")
     orgs = _organizations(school_ids)
-    counts = read_rows(workbook, COUNTS_SHEET, COUNT_HEADERS)
+    counts = read_rows(workbook, COUNTS_SHEET, COUNT_HEADERS, or_the_only_one=True)
     if counts is None:
         _missing_sheet(plan, COUNTS_SHEET)
         counts = []
     seen = set()
     for row in counts:
         school = _organization(plan, orgs, COUNTS_SHEET, row, "Организация")
-        period = _period(plan, COUNTS_SHEET, row, "Полугодие")
+        if period and not text(row.values["Полугодие"]):
+            row.values["Полугодие"] = period
+        period_code = _period(plan, COUNTS_SHEET, row, "Полугодие")
         teachers = _count(plan, COUNTS_SHEET, row, "Педагогов")
-        network = _count(plan, COUNTS_SHEET, row, "Из них в сетевых сообществах")
+        network = _count(plan, COUNTS_SHEET, row, "Из них в сетевых сообществах",
+                         required=False)  # empty: the community memberships say
         if teachers is not None and network is not None and network > teachers:
             plan.error(COUNTS_SHEET, row.number, "Из них в сетевых сообществах",
                        _("Teachers taking part in communities cannot outnumber the teachers."))
-        if school and (school.id, period) in seen:
+        if school and (school.id, period_code) in seen:
             plan.error(COUNTS_SHEET, row.number, "Организация",
                        _("The organization is listed twice for this half-year."))
-        seen.add((school.id if school else None, period))
-        plan.items["counts"].append(dict(school=school, period=period, teachers=teachers,
+        seen.add((school.id if school else None, period_code))
+        plan.items["counts"].append(dict(school=school, period=period_code, teachers=teachers,
                                          network_teachers=network))
     communities = {normalize(c.name): c for c in db.session.scalars(
         select(Community).where(Community.municipality_id == municipality_id))}
@@ -218,10 +224,10 @@ def check_counts(workbook, *, municipality_id: int, school_ids) -> Plan:
             plan.error(MEMBERS_SHEET, row.number, "Сообщество",
                        _("No community «%(name)s» in the municipality.", name=name))
         school = _organization(plan, orgs, MEMBERS_SHEET, row, "Организация")
-        period = _period(plan, MEMBERS_SHEET, row, "Полугодие")
+        member_period = _period(plan, MEMBERS_SHEET, row, "Полугодие")
         members = _count(plan, MEMBERS_SHEET, row, "Участников")
-        plan.items["members"].append(dict(community=community, school=school, period=period,
-                                          members=members))
+        plan.items["members"].append(dict(community=community, school=school,
+                                          period=member_period, members=members))
     return plan
 
 

@@ -58,7 +58,8 @@ class OrganizationStaffCount(VersionedMixin, TimestampMixin, Base):
     school_id: Mapped[int] = mapped_column(ForeignKey("schools.id"), index=True)
     period: Mapped[str] = mapped_column(String(10))
     teachers: Mapped[int] = mapped_column(Integer)
-    network_teachers: Mapped[int] = mapped_column(Integer, default=0)
+    # None: not entered (the community memberships, where recorded, say how many take part)
+    network_teachers: Mapped[int | None] = mapped_column(Integer)
     source: Mapped[str] = mapped_column(String(10), default=CountSource.ENTERED)
 
     school: Mapped[School] = relationship()
@@ -92,6 +93,12 @@ class Community(VersionedMixin, TimestampMixin, Base):
         back_populates="community", cascade="all, delete-orphan")
     cluster_ranks: Mapped[list["ClusterMembership"]] = relationship(
         back_populates="community", cascade="all, delete-orphan")
+    groups: Mapped[list["CommunityGroup"]] = relationship(  # noqa: F821 (group_models)
+        back_populates="community", cascade="all, delete-orphan",
+        order_by="CommunityGroup.name")
+    metrics: Mapped[list["CommunityMetric"]] = relationship(  # noqa: F821 (group_models)
+        back_populates="community", cascade="all, delete-orphan",
+        order_by="CommunityMetric.year")
 
     @property
     def is_cluster(self) -> bool:

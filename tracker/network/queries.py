@@ -6,11 +6,12 @@ type and for the municipality: percentages are never averaged.
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import Select, and_, case, distinct, func, literal, select
+from sqlalchemy import Integer, Select, and_, case, cast, distinct, func, literal, select
 
 from tracker.db import db
 from tracker.network.event_models import (TAKING_PART, EventKind, EventLevel,
                                           EventParticipation, MethodicalEvent)
+from tracker.network.group_models import CommunityGroup, GroupMember
 from tracker.network.models import (Community, CommunityMemberCount, NetworkIndicator,
                                     NetworkTarget, OrganizationStaffCount)
 from tracker.periods import HalfYear
@@ -74,25 +75,51 @@ def competitions_share(school_ids: Select, period: HalfYear) -> Share:
 
 # --- network participation ----------------------------------------------------------------------
 
-def _organization_figures(municipality_id: int, period: str, school_ids: Select):
-    """Per active organization: its type, teachers, teachers in communities, and 1 when it has a
-    member in some community in the period (one row per organization, no fan-out)."""
-    in_community = (select(CommunityMemberCount.school_id)
-                    .where(CommunityMemberCount.period == period,
-                           CommunityMemberCount.members > 0)
-                    .group_by(CommunityMemberCount.school_id).subquery())
-    return (select(School.id.label("school_id"), School.short_name.label("short_name"),
-                   School.org_type.label("org_type"),
+def _memberships(period: str):
+    """Per organization: the sum and the largest of its community member counts in the period."""
+    return (select(CommunityMemberCount.school_id.label("school_id"),
+                   cast(func.sum(CommunityMemberCount.members), Integer).label("total"),
+                   func.max(CommunityMemberCount.members).label("largest"))
+            .where(CommunityMemberCount.period == period)
+            .group_by(CommunityMemberCount.school_id).subquery())
+
+
+def _in_groups():
+    """Organizations listed in a group of an active community."""
+    return (select(GroupMember.school_id.label("school_id")).join(CommunityGroup)
+            .join(Community).where(Community.is_active.is_(True))
+            .group_by(GroupMember.school_id).subquery())
+
+
+def organization_rows(municipality_id: int, period: str, school_ids: Select | None = None):
+    """Per active organization (a department is one of its own type): its teachers, the entered
+    participants, the community memberships, and the participants taken from ONE source — the
+    entered count where there is one, else the memberships (one row per organization)."""
+    memberships, grouped = _memberships(period), _in_groups()
+    entered = OrganizationStaffCount.network_teachers
+    # integers on both engines (PostgreSQL's sum of a bigint would be a numeric)
+    participants = cast(func.coalesce(entered, memberships.c.total, 0), Integer)
+    in_community = case(((participants > 0) | grouped.c.school_id.is_not(None), 1), else_=0)
+    stmt = (select(School.id.label("school_id"), School.short_name.label("short_name"),
+                   School.org_type.label("org_type"), School.parent_id.label("parent_id"),
                    func.coalesce(OrganizationStaffCount.teachers, 0).label("teachers"),
-                   func.coalesce(OrganizationStaffCount.network_teachers, 0).label("network"),
-                   case((in_community.c.school_id.is_not(None), 1), else_=0).label("in_community"))
+                   (OrganizationStaffCount.id.is_not(None)).label("has_count"),
+                   entered.label("entered"), memberships.c.total.label("memberships"),
+                   memberships.c.largest.label("largest"),
+                   participants.label("network"), in_community.label("in_community"))
             .outerjoin(OrganizationStaffCount,
                        and_(OrganizationStaffCount.school_id == School.id,
                             OrganizationStaffCount.period == period))
-            .outerjoin(in_community, in_community.c.school_id == School.id)
-            .where(School.municipality_id == municipality_id, School.is_active.is_(True),
-                   School.id.in_(school_ids))
-            .subquery())
+            .outerjoin(memberships, memberships.c.school_id == School.id)
+            .outerjoin(grouped, grouped.c.school_id == School.id)
+            .where(School.municipality_id == municipality_id, School.is_active.is_(True)))
+    if school_ids is not None:
+        stmt = stmt.where(School.id.in_(school_ids))
+    return stmt
+
+
+def _organization_figures(municipality_id: int, period: str, school_ids: Select):
+    return organization_rows(municipality_id, period, school_ids).subquery()
 
 
 @dataclass(frozen=True)
@@ -144,11 +171,16 @@ def network_participation(municipality_id: int, period: str, school_ids: Select)
 
 
 def communities_count(municipality_id: int, period: str) -> int:
-    """Communities of the municipality with at least one member in the half-year."""
+    """Active communities of the municipality with a member in the half-year, or with a group
+    that has organizations (listed or counted). Groups are not communities: see groups_count."""
+    with_members = select(CommunityMemberCount.community_id).where(
+        CommunityMemberCount.period == period, CommunityMemberCount.members > 0)
+    with_groups = select(CommunityGroup.community_id).where(
+        CommunityGroup.members.any() | (CommunityGroup.entered_members > 0))
     return db.session.scalar(
-        select(func.count(distinct(CommunityMemberCount.community_id))).join(Community)
-        .where(Community.municipality_id == municipality_id,
-               CommunityMemberCount.period == period, CommunityMemberCount.members > 0)) or 0
+        select(func.count(Community.id)).where(
+            Community.municipality_id == municipality_id, Community.is_active.is_(True),
+            Community.id.in_(with_members) | Community.id.in_(with_groups))) or 0
 
 
 def fact_period_of_year(municipality_id: int, year: int) -> str | None:

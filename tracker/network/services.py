@@ -110,10 +110,13 @@ def remove_participation(participation: EventParticipation) -> None:
 
 # --- organizations' counts ----------------------------------------------------------------------
 
-def set_staff_count(*, school: School, period: str, teachers: int, network_teachers: int,
+def set_staff_count(*, school: School, period: str, teachers: int,
+                    network_teachers: int | None,
                     source: str = CountSource.ENTERED) -> OrganizationStaffCount:
+    """An organization's teachers and, unless left to the community memberships (None), how
+    many of them take part in communities."""
     period = HalfYear.parse(period).code
-    if network_teachers > teachers:
+    if network_teachers is not None and network_teachers > teachers:
         raise NetworkAboveTeachers()
     count = db.session.scalar(select(OrganizationStaffCount).where(
         OrganizationStaffCount.school_id == school.id, OrganizationStaffCount.period == period))

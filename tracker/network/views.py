@@ -4,9 +4,9 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from tracker.db import db
-from tracker.indicators.charts import school_bars
+from tracker import charts
 from tracker.errors import DomainError
-from tracker.network import labels, queries, services
+from tracker.network import counting, labels, queries, services
 from tracker.network.blueprint import (bp, chosen_municipality, chosen_period, latest_count_day,
                                        municipality_choices, organization_choices)
 from tracker.network.forms import NetworkFilterForm, StaffCountForm, TargetForm
@@ -39,6 +39,10 @@ def _render_dashboard(form, municipality, period, *, count_form=None, target_for
         "form": form, "municipality": municipality, "period": period, "figures": figures,
         "communities": queries.communities_count(municipality.id, period.code),
         "plan_fact": plan_fact, "labels": labels, "chart": _chart(figures, plan_fact, period),
+        "groups": counting.groups(municipality.id),
+        "disagreements": counting.disagreements(municipality.id, period.code, scope),
+        "sources": {row.school_id: row.source for row in counting.participation(
+            municipality.id, period.code, school_ids=scope)},
     }
     if current_user.role in MANAGERS:
         context["count_form"] = count_form or StaffCountForm(period=period.code)
@@ -47,14 +51,16 @@ def _render_dashboard(form, municipality, period, *, count_form=None, target_for
     return render_template("network/dashboard.html", **context)
 
 
-def _chart(figures: dict, plan_fact: list[dict], period) -> str:
+def _chart(figures: dict, plan_fact: list[dict], period) -> charts.Chart:
     """Shares of teachers in communities by organization type and in total, against the plan."""
     rows = [*figures["types"], figures["total"]]
     names = [str(ORG_TYPE_LABELS[row.org_type]) for row in figures["types"]]
     plan = next((r["plan"] for r in plan_fact if r["year"] == period.year
                  and r["indicator"] == NetworkIndicator.TEACHERS_SHARE), None)
-    return school_bars(_("Teachers in network communities"), [*names, _("Municipality")],
-                       [row.teachers.percent for row in rows], plan)
+    return charts.bars(_("Teachers in network communities"), [*names, _("Municipality")],
+                       [charts.Series(_("Fact"), [row.teachers.percent for row in rows])],
+                       unit=charts.Unit.PERCENT, category_label=_("Organization type"),
+                       target=plan, target_name=_("Plan"))
 
 
 @bp.route("/counts", methods=["POST"])

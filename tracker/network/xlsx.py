@@ -1,4 +1,5 @@
-"""XLSX files of the network import: safe opening, reading rows, and the template files."""
+"""Files of the network import (XLSX, or CSV for a one-table import): safe opening, reading
+rows by their headers, and the template files."""
 import io
 import re
 import zipfile
@@ -7,6 +8,8 @@ from datetime import date, datetime
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
+
+from tracker.network.headers import match_columns
 
 MAX_ENTRIES = 2000
 MAX_UNPACKED = 100 * 1024 * 1024
@@ -33,6 +36,33 @@ def check_ooxml(data: bytes) -> None:
             raise NotAWorkbook("not an xlsx workbook")
 
 
+class CsvBook:
+    """A CSV file read like a workbook of one sheet (what `read_rows` needs of a workbook)."""
+
+    SHEET = "CSV"
+
+    def __init__(self, rows: list[list[str]]):
+        self.rows = rows
+        self.sheetnames = [self.SHEET]
+
+    def __getitem__(self, _name):
+        return self
+
+    def iter_rows(self, values_only=True, max_row=None):
+        return iter([tuple(row) for row in self.rows[:max_row]])
+
+
+def open_table_file(data: bytes, filename: str):
+    """An XLSX workbook, or a CSV file as a workbook of one sheet."""
+    if (filename or "").lower().endswith(".csv"):
+        from tracker.teachers.spreadsheet import BadFile, read_csv
+        try:
+            return CsvBook(read_csv(data))
+        except BadFile as error:
+            raise NotAWorkbook(str(error)) from None
+    return open_workbook(data)
+
+
 def open_workbook(data: bytes):
     check_ooxml(data)
     try:
@@ -47,14 +77,28 @@ class SheetRow:
     values: dict      # header -> cell value
 
 
-def read_rows(workbook, sheet: str, headers: tuple[str, ...]) -> list[SheetRow] | None:
-    """Rows of `sheet` under its header row, blank rows skipped; None when there is no sheet."""
-    if sheet not in workbook.sheetnames:
+def sheet_of(workbook, sheet: str, *, or_the_only_one: bool = False) -> str | None:
+    """The sheet to read: the named one, or (when allowed) the only sheet of the file."""
+    if sheet in workbook.sheetnames:
+        return sheet
+    if or_the_only_one and len(workbook.sheetnames) == 1:
+        return workbook.sheetnames[0]
+    return None
+
+
+def header_row(workbook, sheet: str) -> tuple:
+    return next(workbook[sheet].iter_rows(values_only=True, max_row=1), ())
+
+
+def read_rows(workbook, sheet: str, headers: tuple[str, ...], *,
+              or_the_only_one: bool = False) -> list[SheetRow] | None:
+    """Rows of `sheet` under its header row, blank rows skipped, each column found by its
+    header or a variant of it (tracker.network.headers); None when there is no sheet."""
+    sheet = sheet_of(workbook, sheet, or_the_only_one=or_the_only_one)
+    if sheet is None:
         return None
     rows = workbook[sheet].iter_rows(values_only=True, max_row=MAX_ROWS + 1)
-    found = [normalize(value) for value in next(rows, ())]
-    index = {header: found.index(normalize(header)) if normalize(header) in found else None
-             for header in headers}
+    index = match_columns(next(rows, ()), headers)
     result = []
     for number, cells in enumerate(rows, start=2):
         if all(cell is None or str(cell).strip() == "" for cell in cells):

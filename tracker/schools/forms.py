@@ -8,10 +8,6 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 from tracker.forms import EXPECTED_YEAR, FilterForm, VersionedForm
 from tracker.schools.models import OrgType
 
-LEGAL_FORMS = ("МБОУ", "МАОУ", "МКОУ", "МОУ", "ГБОУ", "ГОКУ", "ЧОУ", "МБДОУ", "МАДОУ",
-               "МБУ ДО", "МАУ ДО")
-
-
 def org_type_choices():
     from tracker.ui import ORG_TYPE_LABELS
     return [(kind.value, ORG_TYPE_LABELS[kind]) for kind in OrgType]
@@ -21,14 +17,21 @@ class SchoolForm(VersionedForm):
     municipality_id = SelectField(_l("Municipality"), coerce=int, validators=[DataRequired()])
     full_name = StringField(_l("Full official name"), validators=[DataRequired(), Length(max=500)])
     short_name = StringField(_l("Short name"), validators=[DataRequired(), Length(max=200)])
-    legal_form = SelectField(_l("Legal form"), choices=[(f, f) for f in LEGAL_FORMS],
-                             validators=[DataRequired()])
+    legal_form = SelectField(_l("Legal form"), validators=[DataRequired()])
     org_type = SelectField(_l("Organization type"), validators=[DataRequired()])
+    parent_id = SelectField(_l("Department of (for a department of another type)"),
+                            coerce=int, default=0)
     submit = SubmitField(_l("Save"))
 
     def __init__(self, *args, **kwargs):
+        from tracker.schools.services import legal_form_names
         super().__init__(*args, **kwargs)
         self.org_type.choices = org_type_choices()
+        current = getattr(kwargs.get("obj"), "legal_form", "")
+        self.legal_form.choices = [(f, f) for f in legal_form_names(current)]
+        self.parent_id.choices = [(0, "—")]
+        if self.parent_id.data is None:
+            self.parent_id.data = 0
 
 
 class YearStatusForm(FlaskForm):

@@ -70,6 +70,28 @@ class ResultCategory(TimestampMixin, Base):
 
 LEGAL_FORM_PREFIX = re.compile(r"^[А-ЯЁ]{2,}\s+«?")  # «МБОУ «», «МАДОУ »…
 
+# The common forms of municipal and state schools, kindergartens and further-education
+# organizations: what the reference list starts with (the admin edits it from there).
+DEFAULT_LEGAL_FORMS = (
+    "МБОУ", "МАОУ", "МКОУ", "МОУ", "СПМАОУ", "ГБОУ", "ГОКУ", "ГАОУ", "ЧОУ",
+    "МБДОУ", "МАДОУ", "МКДОУ", "ГБДОУ",
+    "МБУ ДО", "МАУ ДО", "МКУ ДО", "МАОУ ДО", "МБОУ ДО", "ГБУ ДО",
+)
+
+
+class LegalForm(TimestampMixin, Base):
+    """A legal form of organizations («МАОУ», «МАУ ДО», «ГБДОУ»…): a reference list."""
+
+    __tablename__ = "legal_forms"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(20), unique=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    def __str__(self) -> str:
+        return self.name
+
 
 def natural_key(name: str) -> str:
     """A sortable form of a name: «СОШ № 2» before «СОШ № 17» whatever the legal form, case
@@ -100,8 +122,15 @@ class School(VersionedMixin, TimestampMixin, Base):
     legal_form: Mapped[str] = mapped_column(String(20), default="")
     org_type: Mapped[str] = mapped_column(String(10), default=OrgType.SCHOOL)
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # A department of another type inside an organization (a school's preschool department):
+    # its own type and counts, the parent's name and legal person.
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("schools.id"), index=True)
 
     municipality: Mapped[Municipality] = relationship(back_populates="schools")
+    parent: Mapped["School | None"] = relationship(remote_side="School.id",
+                                                   back_populates="departments")
+    departments: Mapped[list["School"]] = relationship(back_populates="parent",
+                                                       order_by="School.sort_key")
     year_statuses: Mapped[list["SchoolYearStatus"]] = relationship(
         back_populates="school",
         order_by="SchoolYearStatus.year.desc()",
@@ -116,6 +145,10 @@ class School(VersionedMixin, TimestampMixin, Base):
     @property
     def audit_municipality_id(self) -> int:
         return self.municipality_id
+
+    @property
+    def is_department(self) -> bool:
+        return self.parent_id is not None
 
     def status_for(self, year: int) -> "SchoolYearStatus | None":
         return next((s for s in self.year_statuses if s.year == year), None)

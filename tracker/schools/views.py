@@ -13,7 +13,7 @@ from tracker.auth.models import CuratorAssignment, Role, User
 from tracker.db import db
 from tracker.errors import DomainError
 from tracker.permissions import (MANAGERS, can_assign_curators, can_edit, get_visible_or_404,
-                                 role_required, signed_in)
+                                 role_required, signed_in, visible_schools)
 from tracker.schools import queries, services
 from tracker.schools.forms import AssignCuratorForm, SchoolFilterForm, SchoolForm, YearStatusForm
 from tracker.schools.models import School
@@ -21,7 +21,8 @@ from tracker.schools.models import School
 bp = Blueprint("schools", __name__, url_prefix="/schools")
 
 SCHOOL_LABELS = {"full_name": _l("Full official name"), "short_name": _l("Short name"),
-                 "legal_form": _l("Legal form"), "org_type": _l("Organization type")}
+                 "legal_form": _l("Legal form"), "org_type": _l("Organization type"),
+                 "parent_id": _l("Department of")}
 
 
 @bp.route("/")
@@ -81,6 +82,11 @@ def _school_form(formdata=None, obj=None) -> SchoolForm:
     form.municipality_id.choices = queries.municipality_choices(current_user)
     if current_user.role == Role.COORDINATOR:
         form.municipality_id.data = current_user.municipality_id
+    form.parent_id.choices += [
+        (s.id, s.short_name) for s in db.session.scalars(
+            visible_schools(current_user).where(School.parent_id.is_(None))
+            .order_by(School.sort_key))
+        if obj is None or s.id != obj.id]
     return form
 
 

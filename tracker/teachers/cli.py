@@ -1,4 +1,5 @@
-"""`flask import teachers|diagnostics|courses FILE --school "SHORT NAME" [--dry-run]`."""
+"""`flask import teachers|diagnostics|courses FILE --school "SHORT NAME" [--dry-run]`; the
+network adds its own kinds to the same `flask import` group."""
 from pathlib import Path
 
 import click
@@ -11,13 +12,22 @@ from tracker.teachers.import_writes import write
 from tracker.teachers.importing import KINDS, BadFile, parse, school_by_short_name
 
 
-@click.command("import")
-@click.argument("kind", type=click.Choice(KINDS))
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--school", "short_name", required=True, help="The school's short name.")
-@click.option("--dry-run", is_flag=True, help="Check the file and write nothing.")
-def import_command(kind: str, file: Path, short_name: str, dry_run: bool):
-    """Import teachers, diagnostic results or course completions from XLSX or CSV."""
+@click.group("import")
+def import_command():
+    """Import records from XLSX or CSV files (all or nothing, every bad row listed)."""
+
+
+def _school_import_command(kind: str) -> click.Command:
+    @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+    @click.option("--school", "short_name", required=True, help="The school's short name.")
+    @click.option("--dry-run", is_flag=True, help="Check the file and write nothing.")
+    def command(file: Path, short_name: str, dry_run: bool):
+        _import_school_records(kind, file, short_name, dry_run)
+    command.__doc__ = f"Import {kind} of a school from XLSX or CSV."
+    return click.command(kind)(command)
+
+
+def _import_school_records(kind: str, file: Path, short_name: str, dry_run: bool):
     school = school_by_short_name(short_name)
     if school is None:
         raise click.ClickException(f"No school with the short name «{short_name}».")
@@ -50,3 +60,7 @@ def import_command(kind: str, file: Path, short_name: str, dry_run: bool):
         db.session.rollback()
         raise
     click.echo(f"Imported into {school.short_name}: {outcome}.")
+
+
+for _kind in KINDS:
+    import_command.add_command(_school_import_command(_kind))

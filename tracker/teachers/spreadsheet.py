@@ -45,6 +45,23 @@ def _check_xlsx(path: Path) -> None:
         raise BadFile(_("The file is not an XLSX workbook or is too large when unpacked."))
 
 
+def read_csv(raw: bytes) -> list[list[str]]:
+    """The rows of a CSV file in UTF-8 (with or without BOM) or Windows-1251, separated by
+    semicolons or commas, as text."""
+    for encoding in ("utf-8-sig", "cp1251"):
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise BadFile(_("The CSV file is not in UTF-8 or Windows-1251."))
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") >= first.count(",") else ","
+    return [[cell.strip() for cell in row]
+            for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+
+
 def read_table(path: Path) -> list[list[str]]:
     """All non-empty rows of the first sheet (XLSX) or of a CSV file, as text."""
     if path.suffix.lower() == ".xlsx":
@@ -57,18 +74,7 @@ def read_table(path: Path) -> list[list[str]]:
         finally:
             workbook.close()
     elif path.suffix.lower() == ".csv":
-        raw = path.read_bytes()
-        for encoding in ("utf-8-sig", "cp1251"):
-            try:
-                text = raw.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:
-            raise BadFile(_("The CSV file is not in UTF-8 or Windows-1251."))
-        delimiter = ";" if text.split("\n", 1)[0].count(";") >= text.split("\n", 1)[0].count(",") else ","
-        rows = [[cell.strip() for cell in row]
-                for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+        rows = read_csv(path.read_bytes())
     else:
         raise BadFile(_("Only XLSX and CSV files are accepted."))
     while rows and not any(rows[-1]):

@@ -88,24 +88,26 @@ def import_confirm():
     try:
         parsed = parse(meta["kind"], path, school)
     except BadFile as error:
+        uploads.discard(user_id=current_user.id, token=token)
         flash(str(error), "danger")
         return redirect(url_for(".import_upload"))
     if parsed.errors:
         flash(_("The file has errors: nothing was written."), "danger")
         return redirect(url_for(".import_preview", token=token))
 
-    def progress(done: int, total: int) -> None:
+    def progress(done: int, total: int) -> None:  # a file beside the upload, never a commit
         uploads.set_progress(user_id=current_user.id, token=token, done=done, total=total)
 
     try:
         outcome = write(parsed, school=school, progress=progress, file_name=meta["name"])
-        db.session.commit()
+        db.session.commit()  # the only commit: every row or none
     except Exception:
         db.session.rollback()
         current_app.logger.exception("import failed")
         flash(_("The import failed: nothing was written."), "danger")
-        return redirect(url_for(".import_preview", token=token))
-    uploads.discard(user_id=current_user.id, token=token)
+        return redirect(url_for(".import_upload"))
+    finally:
+        uploads.discard(user_id=current_user.id, token=token)
     flash(_("Imported: %(created)s new, %(updated)s updated, %(unchanged)s unchanged.",
             created=outcome.created, updated=outcome.updated, unchanged=outcome.unchanged),
           "success")

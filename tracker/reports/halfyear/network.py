@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from tracker.db import db
 from tracker.i18n import number, percent
-from tracker.network import labels
+from tracker.network import counting, labels
 from tracker.network.models import Community, CommunityMemberCount
 from tracker.network.queries import Share, network_participation, plan_and_fact
 from tracker.reports.document import Bullets, Paragraph, Table
@@ -29,6 +29,27 @@ def communities_of(school_ids: list[int], period: str) -> list[Community]:
                               .order_by(Community.name)).all()
 
 
+def participation_warnings(municipality_id: int, period: str, figures: dict,
+                           listed: set[int]) -> list[str]:
+    """What the participation table cannot say: no teacher counts at all, the listed
+    organizations without one (by name), and entered participants that the community
+    memberships contradict."""
+    if not figures["total"].teachers.denominator:
+        return [_("No teacher counts of the schools for the half-year: the share in network "
+                  "communities is unknown.")]
+    warnings = []
+    missing = [row.label for row in figures["organizations"]
+               if row.school_id in listed and not row.teachers.denominator]
+    if missing:
+        warnings.append(_("No teacher count for the half-year: %(names)s.",
+                          names=", ".join(missing)))
+    for row in counting.disagreements(municipality_id, period):  # the totals count them all
+        warnings.append(_("%(name)s: %(entered)s participants entered, but one community "
+                              "alone lists %(largest)s of its teachers.", name=row.short_name,
+                              entered=row.entered, largest=row.largest))
+    return warnings
+
+
 def network_section(ctx: ReportContext) -> Section:
     section = Section("network", _("Network interaction"), comment_field="comment_network")
     everyone = select(School.id).where(School.municipality_id == ctx.municipality.id)
@@ -36,10 +57,8 @@ def network_section(ctx: ReportContext) -> Section:
     mine = set(ctx.school_ids)
     rows = [[row.label, _share(row.teachers)] for row in figures["organizations"]
             if row.school_id in mine]
-    if not any(row.teachers.denominator for row in figures["organizations"]
-               if row.school_id in mine):
-        section.warnings.append(_("No teacher counts of the schools for the half-year: the "
-                                  "share in network communities is unknown."))
+    section.warnings += participation_warnings(ctx.municipality.id, ctx.period.code,
+                                               figures, mine)
     rows += [[_("All organizations: %(type)s", type=ORG_TYPE_LABELS.get(row.org_type,
                                                                         row.org_type)),
               _share(row.teachers)] for row in figures["types"]]

@@ -1,0 +1,189 @@
+"""What a stored value is called on the page: the labels of every status, kind and role (one
+source, gathered from the features' own label lists), of the audit's actions, and of the models
+and their fields where a page shows them by name (the audit log).
+
+Codes (`in_progress`, `Measure`, `due_on`) never reach a page: a page asks here.
+"""
+from collections.abc import Mapping
+
+from flask_babel import lazy_gettext as _l
+
+from tracker.network import labels as network
+from tracker.programs import forms as programs
+from tracker.risks.forms import LEVEL_LABELS
+from tracker.teachers import labels as teachers
+from tracker.ui import ORG_TYPE_LABELS, ROLE_LABELS
+from tracker.visits import forms as visits
+
+ACTION_LABELS = {
+    "create": _l("created"), "update": _l("changed"), "delete": _l("deleted"),
+    "denied": _l("access denied"), "login": _l("signed in"),
+    "login_failed": _l("failed sign-in"), "logout": _l("signed out"),
+    "import": _l("imported"), "purge": _l("personal data removed"),
+}
+WARNING_ACTIONS = ("denied", "login_failed")
+
+ACTOR_ROLE_LABELS = {**ROLE_LABELS, "cli": _l("command line"), "anonymous": _l("not signed in")}
+
+VISIBILITY_LABELS = dict(visits.VISIBILITY_CHOICES)
+
+# (model, field) -> the labels of its values
+VALUE_LABELS: dict[tuple[str, str], Mapping] = {
+    ("User", "role"): ROLE_LABELS,
+    ("School", "org_type"): ORG_TYPE_LABELS,
+    ("RiskProfileEntry", "level"): LEVEL_LABELS,
+    ("Measure", "status"): programs.MEASURE_LABELS,
+    ("Evidence", "verdict"): programs.VERDICT_LABELS,
+    ("ConceptDocument", "kind"): programs.DOCUMENT_KIND_LABELS,
+    ("ConceptDocument", "status"): programs.REVIEW_LABELS,
+    ("AntiRiskProgram", "status"): programs.REVIEW_LABELS,
+    ("ReviewTransition", "from_status"): programs.REVIEW_LABELS,
+    ("ReviewTransition", "to_status"): programs.REVIEW_LABELS,
+    ("Visit", "kind"): visits.KIND_LABELS,
+    ("Visit", "format"): visits.FORMAT_LABELS,
+    ("Visit", "status"): visits.STATUS_LABELS,
+    ("Recommendation", "status"): visits.RECOMMENDATION_LABELS,
+    ("VisitNote", "visibility"): VISIBILITY_LABELS,
+    ("VisitAttachment", "visibility"): VISIBILITY_LABELS,
+    ("Community", "kind"): network.COMMUNITY_KINDS,
+    ("ClusterMembership", "rank"): network.CLUSTER_RANKS,
+    ("MethodicalEvent", "kind"): network.EVENT_KINDS,
+    ("MethodicalEvent", "level"): network.EVENT_LEVELS,
+    ("EventParticipation", "role"): network.ROLES,
+    ("NetworkTarget", "indicator"): network.INDICATORS,
+    ("DiagnosticResult", "level"): teachers.LEVEL,
+    ("Diagnostic", "provider"): teachers.DIAGNOSTIC_PROVIDER,
+    ("DevelopmentPlan", "status"): teachers.PLAN_STATUS,
+    ("Mentorship", "form"): teachers.MENTORING_FORM,
+    ("Mentorship", "status"): teachers.MENTORSHIP_STATUS,
+    ("CourseCompletion", "provider"): teachers.COURSE_PROVIDER,
+}
+
+OBJECT_LABELS = {
+    "AntiRiskProgram": _l("Anti-risk program"), "AuditEvent": _l("Audit log entry"),
+    "ClusterMembership": _l("Cluster membership"),
+    "Community": _l("Community"), "CommunityGroup": _l("Community group"),
+    "CommunityMemberCount": _l("Community members"),
+    "CommunityMetric": _l("Community figures for a year"),
+    "ConceptDocument": _l("Concept document"), "CourseCompletion": _l("Course completion"),
+    "CoverageSetting": _l("Visit coverage setting"),
+    "CuratorAssignment": _l("Curator assignment"), "DeficitDomain": _l("Deficit domain"),
+    "DevelopmentPlan": _l("Individual development plan"), "Diagnostic": _l("Diagnostic"),
+    "DiagnosticResult": _l("Diagnostic result"), "DocumentVersion": _l("Document version"),
+    "EnteredValue": _l("Indicator value"), "EventParticipation": _l("Event participation"),
+    "Evidence": _l("Evidence"), "GroupKind": _l("Kind of community group"),
+    "GroupMember": _l("Member of a community group"), "IndicatorTarget": _l("Indicator target"),
+    "Installation": _l("Demo data"), "LegalForm": _l("Legal form"), "Measure": _l("Measure"),
+    "MeasureComment": _l("Comment on a measure"), "MentoringProgram": _l("Mentoring program"),
+    "Mentorship": _l("Mentorship"), "MethodicalEvent": _l("Methodical event"),
+    "Municipality": _l("Municipality"), "NetworkNoteText": _l("Text of the analytical note"),
+    "NetworkTarget": _l("Network target"),
+    "OrganizationStaffCount": _l("Staff count"), "PlanItem": _l("Plan item"),
+    "ProgramIndicator": _l("Program indicator"), "Recommendation": _l("Recommendation"),
+    "RecommendationEvent": _l("Answer to a recommendation"), "Region": _l("Region"),
+    "ReportNarrative": _l("Report text"), "ResultCategory": _l("Result category"),
+    "ReviewTransition": _l("Review step"), "RiskDirection": _l("Risk direction"),
+    "RiskProfile": _l("Risk profile"), "RiskProfileEntry": _l("Risk profile entry"),
+    "School": _l("School"), "SchoolYearStatus": _l("School's status in the year"),
+    "SuggestedMeasure": _l("Suggested measure"), "Teacher": _l("Teacher"), "User": _l("User"),
+    "Visit": _l("Visit"), "VisitAttachment": _l("Visit attachment"),
+    "VisitNote": _l("Visit note"), "VisitParticipant": _l("Visit participant"),
+}
+
+# A field's name, whatever the model (overrides per model below)
+FIELD_LABELS = {
+    "action": _l("Action"), "activity": _l("Activity"), "actor_id": _l("Who"),
+    "agenda": _l("Agenda"), "approval_order": _l("Approval order"),
+    "approved_on": _l("Approved on"), "at": _l("When"), "author_id": _l("Author"),
+    "base_school_id": _l("Base school"), "baseline": _l("Baseline"),
+    "category_id": _l("Result category"), "code": _l("Indicator"),
+    "comment": _l("Comment"), "comment_consultations": _l("Comment: consultations"),
+    "comment_events": _l("Comment: events"), "comment_indicators": _l("Comment: indicators"),
+    "comment_measures": _l("Comment: measures"), "comment_network": _l("Comment: network"),
+    "comment_schools": _l("Comment: schools"), "comment_shortage": _l("Comment: staff shortage"),
+    "comment_teachers": _l("Comment: teachers"), "community_id": _l("Community"),
+    "completed_on": _l("Completed on"), "conclusions": _l("Conclusions"),
+    "content_type": _l("File type"), "coordinator": _l("Coordinator"),
+    "curator_id": _l("Curator"), "data_version": _l("Data version"), "deficit": _l("Deficit"),
+    "deficits": _l("Deficits"), "denominator": _l("Of"), "diagnostic_id": _l("Diagnostic"),
+    "direction_id": _l("Risk direction"), "document_id": _l("Document"),
+    "documents_sound": _l("Documents in order"), "domain_id": _l("Deficit domain"),
+    "done_on": _l("Done on"), "due_on": _l("Due date"), "email": _l("E-mail"),
+    "ends_on": _l("Ends on"), "entered_at": _l("Entered at"), "entered_by_id": _l("Entered by"),
+    "event_id": _l("Event"), "evidence_kind": _l("Evidence"),
+    "evidence_present": _l("Evidence present"), "expected_result": _l("Expected result"),
+    "expected_results": _l("Expected results"), "experience_years": _l("Experience, years"),
+    "findings": _l("Findings"), "flag": _l("Value"), "form": _l("Form"),
+    "format": _l("Format"), "from_status": _l("From status"), "full_name": _l("Full name"),
+    "goal": _l("Goal"), "held_on": _l("Held on"), "host_school_id": _l("Host school"),
+    "hours": _l("Hours"), "indicator": _l("Indicator"), "is_active": _l("Active"),
+    "is_chosen": _l("Chosen for the program"), "is_done": _l("Done"),
+    "is_federal_registry": _l("In the federal registry"), "is_project_500": _l("In the project «500+»"),
+    "is_purged": _l("Personal data removed"), "is_verified": _l("Verified"),
+    "kind": _l("Kind"), "last_login_at": _l("Last sign-in"), "legal_form": _l("Legal form"),
+    "lessons_observed": _l("Lessons observed"),
+    "lessons_observed_count": _l("Number of lessons observed"), "level": _l("Level"),
+    "loaded_at": _l("Loaded at"), "login": _l("Login"),
+    "measure_id": _l("Measure"), "measures_on_time": _l("Measures on time"),
+    "members": _l("Members"), "mentee_id": _l("Mentee"), "mentor_id": _l("Mentor"),
+    "municipality_id": _l("Municipality"), "name": _l("Name"), "name_key": _l("Name for search"),
+    "network_teachers": _l("In network communities"), "nomination": _l("Nomination"),
+    "note": _l("Note"), "number": _l("Number"), "numerator": _l("Counted"),
+    "order_text": _l("Order"), "org_type": _l("Organization type"),
+    "original_name": _l("File name"), "participants_count": _l("Number of participants"),
+    "password_hash": _l("Password"), "period": _l("Period"), "plan_id": _l("Plan"),
+    "planned": _l("Planned"), "planned_on": _l("Planned for"), "position": _l("Position"),
+    "position_in_list": _l("Place in the list"), "priorities": _l("Priorities"),
+    "profile_id": _l("Risk profile"), "program_basis": _l("Program basis"),
+    "program_goal": _l("Program goal"), "program_id": _l("Program"),
+    "program_tasks": _l("Program tasks"), "program_title": _l("Course"),
+    "provider": _l("Provider"), "purpose": _l("Purpose"), "rank": _l("Rank"),
+    "reason": _l("Reason"), "recommendation_id": _l("Recommendation"),
+    "region_id": _l("Region"), "replaces_id": _l("Replaces"), "responsible": _l("Responsible"),
+    "result": _l("Result"), "result_form": _l("Result form"),
+    "reviewed_at": _l("Reviewed at"), "reviewed_by_id": _l("Reviewed by"),
+    "risk_direction_id": _l("Risk direction"),
+    "risk_profile_discussed": _l("Risk profile discussed"), "roadmap_basis": _l("Roadmap basis"),
+    "role": _l("Role"), "school_id": _l("School"), "score": _l("Score"),
+    "session_epoch": _l("Sessions"), "signatory_name": _l("Signatory"),
+    "signatory_position": _l("Signatory's position"), "size": _l("Size"),
+    "sort_key": _l("Sort order"), "source": _l("Source"), "stale_after_days": _l("Flag after, days"),
+    "starts_on": _l("Starts on"), "status": _l("Status"),
+    "status_changed_at": _l("Status changed at"), "stored_name": _l("Stored file"),
+    "subjects": _l("Subjects"), "target": _l("Target"), "task": _l("Task"),
+    "tasks": _l("Tasks"), "teacher_id": _l("Teacher"), "teachers": _l("Number of teachers"),
+    "text": _l("Text"), "theme": _l("Theme"), "title": _l("Title"), "to_status": _l("To status"),
+    "unit": _l("Unit"), "uploaded_at": _l("Uploaded at"), "uploaded_by_id": _l("Uploaded by"),
+    "url": _l("Link"), "value": _l("Value"), "verdict": _l("Verdict"),
+    "verdict_comment": _l("Reviewer's comment"), "verification_comment": _l("Verification comment"),
+    "verified_at": _l("Verified at"), "verified_by_id": _l("Verified by"),
+    "visibility": _l("Who sees it"), "visit_id": _l("Visit"), "visited_on": _l("Visited on"),
+    "year": _l("Year"),
+    # what a denied attempt records
+    "path": _l("Page"), "method": _l("Request"), "endpoint": _l("Page"),
+}
+FIELD_OVERRIDES = {
+    ("DeficitDomain", "position"): _l("Order"), ("ResultCategory", "position"): _l("Order"),
+    ("RiskDirection", "position"): _l("Order"), ("SuggestedMeasure", "position"): _l("Order"),
+    ("Measure", "title"): _l("Measure"), ("EnteredValue", "numerator"): _l("Counted"),
+}
+# fields a reader of the audit does not need (technical, or shown elsewhere)
+HIDDEN_FIELDS = {"name_key", "sort_key", "stored_name", "endpoint", "method", "session_epoch"}
+DENIAL_REASONS = {"role": _l("the role may not open it"), "scope": _l("outside the user's scope"),
+                  "edit": _l("may view but not change")}
+
+
+def value_label(model: str, field: str, value) -> str | None:
+    """The label of a stored code, None when the field holds no code."""
+    labels = VALUE_LABELS.get((model, field))
+    if labels is None or value not in labels:
+        return None
+    return str(labels[value])
+
+
+def object_label(model: str) -> str:
+    return str(OBJECT_LABELS.get(model, model))
+
+
+def field_label(model: str, field: str) -> str:
+    return str(FIELD_OVERRIDES.get((model, field)) or FIELD_LABELS.get(field, field))
