@@ -26,6 +26,14 @@ def _gzipped(name: str) -> bytes:
     return gzip.compress((VENDOR_DIR / name).read_bytes(), compresslevel=6)
 
 
+@bp.route("/favicon.ico")
+@public
+def favicon():
+    """Browsers ask for /favicon.ico on their own; answer with the SVG icon instead of a 404."""
+    return send_from_directory(Path(__file__).parent / "static", "favicon.svg",
+                               mimetype="image/svg+xml", max_age=YEAR)
+
+
 @bp.route("/assets/<name>")
 @public
 def vendor(name: str):
