@@ -173,6 +173,14 @@ def test_the_menu_names_the_user_by_surname_and_initials(app):
     assert user.short_name == "Орлов"
 
 
+def test_an_account_without_a_surname_is_named_whole_or_by_login(app):
+    user = factories.make_user("curator")
+    user.full_name = "Администратор системы"
+    assert user.short_name == "Администратор системы"
+    user.full_name = "  "
+    assert user.short_name == user.login
+
+
 def test_a_failed_sign_in_keeps_the_account_never_the_typed_text(client, app):
     boss = factories.make_user(Role.ADMIN, login="boss")
     db.session.commit()

@@ -111,9 +111,18 @@ class User(UserMixin, VersionedMixin, TimestampMixin, Base):
 
     @property
     def short_name(self) -> str:
-        """«Белова М. С.» for «Белова Марина Сергеевна»: the surname and initials."""
-        surname, *given = self.full_name.split()
-        return " ".join([surname, *(f"{name[0]}." for name in given)]) if given else surname
+        """«Белова М. С.» for «Белова Марина Сергеевна»: the surname and initials.
+
+        A name that is not a person's (one word, «Администратор системы» — given names start
+        with a capital) is shown whole; an empty one falls back to the login.
+        """
+        words = (self.full_name or "").split()
+        if not words:
+            return self.login
+        surname, *given = words
+        if not given or not all(name[0].isupper() for name in given):
+            return " ".join(words)
+        return " ".join([surname, *(f"{name[0]}." for name in given)])
 
     def __str__(self) -> str:
         return self.full_name
