@@ -161,3 +161,16 @@ def test_audit_names_indicators_and_periods(client, login_as, runner):
     assert response.status_code == 200
     shown = html.fromstring(response.text).xpath("//table[@data-testid='audit']")[0].text_content()
     assert "индивидуальн" in shown and "2022-H1" not in shown and "teachers_with_plan" not in shown
+
+
+def test_a_new_user_has_no_role_until_one_is_chosen(client, login_as):
+    login_as(Role.ADMIN)
+    page = html.fromstring(client.get("/admin/users/new").get_data(as_text=True))
+    role = page.xpath("//select[@name='role']")[0]
+    options = role.xpath("./option")
+    assert options[0].get("value") == "" and role.get("required") is not None
+    assert not any(option.get("selected") is not None for option in options[1:])
+    response = client.post("/admin/users/new", data=user_data(role="", login="norole"))
+    assert response.status_code == 200
+    assert db.session.scalar(select(User).where(User.login == "norole")) is None
+    assert 'value="norole"' in response.get_data(as_text=True)

@@ -59,7 +59,8 @@ def users():
 
 def _user_form(formdata=None, obj=None) -> UserForm:
     form = UserForm(formdata, obj=obj)
-    form.role.choices = [(r.value, ROLE_LABELS[r]) for r in creatable_roles(current_user)]
+    form.role.choices = [("", _l("Choose a role"))] + [
+        (r.value, ROLE_LABELS[r]) for r in creatable_roles(current_user)]
     none = [(0, "—")]
     form.region_id.choices = none + [(r.id, r.name)
                                      for r in db.session.scalars(visible_regions(current_user))]
