@@ -117,3 +117,19 @@ def test_demo_profiles_have_the_verified_directions_of_the_report(app, runner, c
                         "МАОУ «СОШ № 7 имени Пичуева Л.П.»": [1, 2, 3, 5, 7],
                         "МБОУ «СОШ № 17»": [3, 7]}
     assert len(db.session.scalars(select(RiskDirection)).all()) == 10
+
+
+def test_deactivating_a_direction_in_use_asks_first(app, client, login_as):
+    direction = pf.make_direction(year=2022, name="Низкая учебная мотивация")
+    pf.make_program(factories.make_school(), direction)
+    db.session.commit()
+    login_as(Role.ADMIN)
+    url = f"/risks/directions/{direction.id}/toggle"
+    asked = client.post(url)
+    assert asked.status_code == 200
+    assert "используется в 1 антирисковой программе" in asked.get_data(as_text=True)
+    db.session.refresh(direction)
+    assert direction.is_active
+    assert client.post(url, data={"confirm": "1"}).status_code == 302
+    db.session.refresh(direction)
+    assert not direction.is_active

@@ -178,10 +178,20 @@ def directions_copy():
 def direction_toggle(direction_id: int):
     direction = db.get_or_404(RiskDirection, direction_id)
     if EmptyForm().validate_on_submit():
+        in_use = _programs_using(direction) if direction.is_active else 0
+        if in_use and not request.form.get("confirm"):
+            return render_template("risks/direction_confirm.html", direction=direction,
+                                   in_use=in_use)
         services.toggle_direction(direction)
         db.session.commit()
         flash(_("Saved."), "success")
     return redirect(url_for(".directions", year=direction.year))
+
+
+def _programs_using(direction: RiskDirection) -> int:
+    from tracker.programs.models import AntiRiskProgram
+    return db.session.scalar(select(func.count()).select_from(AntiRiskProgram)
+                             .where(AntiRiskProgram.direction_id == direction.id))
 
 
 @bp.route("/directions/<int:direction_id>/suggestions", methods=["POST"])
