@@ -204,3 +204,14 @@ def test_two_first_saves_at_once_make_the_second_stale(app):
         save_narrative(municipality_id=town.id, period=H1, version=str(NEW_VERSION),
                        conclusions="Сохранено вторым")
     assert db.session.scalar(select(ReportNarrative.conclusions)) == "Сохранено первым"
+
+
+def test_school_reports_are_not_offered_for_kindergartens(client, login_as):
+    school = factories.make_school(short_name="СОШ № 5")
+    kindergarten = factories.make_school(school.municipality, short_name="Детский сад № 7",
+                                         org_type="doo")
+    db.session.commit()
+    login_as(Role.ADMIN)
+    page = client.get("/reports/").get_data(as_text=True)
+    assert f"/reports/school/{school.id}" in page
+    assert f"/reports/school/{kindergarten.id}" not in page

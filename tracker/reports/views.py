@@ -39,7 +39,7 @@ from tracker.reports.halfyear.assembly import content_disposition
 from tracker.reports.halfyear.regional import regional_report
 from tracker.reports.halfyear.school import school_report
 from tracker.reports.models import NARRATIVE_FIELDS
-from tracker.schools.models import Municipality, Region, School
+from tracker.schools.models import Municipality, OrgType, Region, School
 from tracker.schools.queries import latest_listing_year
 
 bp = Blueprint("reports", __name__, url_prefix="/reports")
@@ -77,7 +77,9 @@ def index():
         return redirect(url_for(".school", school_id=current_user.school_id, period=period))
     municipalities = (db.session.scalars(visible_municipalities(current_user)).all()
                       if current_user.role == Role.ADMIN else [])
-    schools = db.session.scalars(visible_schools(current_user).order_by(School.sort_key)).all()
+    schools = db.session.scalars(visible_schools(current_user)
+                                 .where(School.org_type == OrgType.SCHOOL)
+                                 .order_by(School.sort_key)).all()
     return render_template("reports/choose.html", municipalities=municipalities,
                            schools=schools, period=period)
 
