@@ -123,7 +123,7 @@ def test_indicators_command(runner):
     table = runner.invoke(args=["indicators", "--municipality", town.name, "--period",
                                 "2022-H1"])
     assert "pupils_basic_5_9" in table.output and "28,1" in table.output
-    bad = runner.invoke(args=["indicators", "--municipality", town.name, "--period", "2022"])
+    bad = runner.invoke(args=["indicators", "--municipality", town.name, "--period", "2022-Q1"])
     assert bad.exit_code != 0
 
 

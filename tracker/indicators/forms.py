@@ -1,21 +1,17 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DecimalField, IntegerField, SelectField, StringField, SubmitField
-from wtforms.validators import NumberRange, Optional, ValidationError
+from wtforms import DecimalField, IntegerField, SelectField, SubmitField
+from wtforms.validators import NumberRange, Optional
 
-from tracker.forms import FilterForm
-from tracker.periods import BadPeriod, HalfYear
-
-
-def validate_period(form, field) -> None:
-    try:
-        HalfYear.parse(field.data)
-    except BadPeriod:
-        raise ValidationError(_l("Enter a half-year like 2022-H1.")) from None
+from tracker.forms import FilterForm, PeriodField
+from tracker.periods import Periodicity
 
 
 class PeriodForm(FilterForm):
-    period = StringField(_l("Half-year"), validators=[Optional(), validate_period])
+    """The period of an indicator page: a half-year, a calendar year or a school year (the
+    catalogue's indicators of that periodicity are shown)."""
+
+    period = PeriodField(validators=[Optional()], periodicities=tuple(Periodicity))
 
 
 YES_TARGET = "1"

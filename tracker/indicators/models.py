@@ -10,13 +10,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.db import Base, TimestampMixin, VersionedMixin, enum_check, utcnow
 from tracker.indicators.calculations import Direction, Unit
+from tracker.periods import Periodicity
 from tracker.schools.models import Municipality, Region, School
-
-
-class Periodicity(StrEnum):
-    HALF_YEAR = "halfyear"
-    YEAR = "year"
-    SCHOOL_YEAR = "schoolyear"
 
 
 class Level(StrEnum):

@@ -15,10 +15,10 @@ from tracker.db import db
 from tracker.i18n import day
 from tracker.indicators.calculations import Fraction
 from tracker.indicators.models import EnteredValue
-from tracker.periods import HalfYear
+from tracker.periods import Period
 
 
-def entered_fractions(codes: list[str], school_ids: Select, period: HalfYear
+def entered_fractions(codes: list[str], school_ids: Select, period: Period
                       ) -> dict[str, dict[int, Fraction]]:
     """The values typed in for the schools, per indicator code (one query for them all)."""
     rows = db.session.execute(
@@ -58,7 +58,7 @@ class RecordList:
         return [row for row in self.rows if not row.counted]
 
 
-Drilldown = Callable[[int, HalfYear], RecordList]
+Drilldown = Callable[[int, Period], RecordList]
 
 DRILLDOWNS: dict[str, Drilldown] = {}  # metric code -> the records behind a school's figure
 
@@ -70,7 +70,7 @@ def drills(code: str) -> Callable[[Drilldown], Drilldown]:
     return register
 
 
-def entered_records(code: str, school_id: int, period: HalfYear) -> RecordList:
+def entered_records(code: str, school_id: int, period: Period) -> RecordList:
     """The value typed in for the school, with who entered it and when."""
     rows = db.session.execute(
         select(EnteredValue, User.full_name).outerjoin(User, User.id == EnteredValue.entered_by_id)
@@ -84,7 +84,7 @@ def entered_records(code: str, school_id: int, period: HalfYear) -> RecordList:
     return records
 
 
-def drilldown_of(indicator) -> Callable[[int, HalfYear], RecordList] | None:
+def drilldown_of(indicator) -> Callable[[int, Period], RecordList] | None:
     """The records behind one school's figure of an indicator: its metric's drill-down, or for
     an entered indicator the value typed in."""
     if indicator.is_computed:

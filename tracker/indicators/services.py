@@ -15,7 +15,7 @@ from tracker.indicators.calculations import (Fraction, Status, Unit, fact_value,
 from tracker.indicators.models import EnteredValue, Indicator, IndicatorTarget
 from tracker.indicators.providers import entered_fractions
 from tracker.indicators.scope import resolved
-from tracker.periods import HalfYear
+from tracker.periods import Period
 
 
 @dataclass
@@ -54,7 +54,7 @@ class UnknownIndicator(DomainError):
     message = _l("There is no such indicator in the catalogue.")
 
 
-def indicators_for(level: TargetLevel, period: HalfYear,
+def indicators_for(level: TargetLevel, period: Period,
                    codes: tuple[str, ...] | None = None) -> list[Indicator]:
     """The place's indicators of the period's periodicity (or the listed ones, in that order)."""
     indicators = catalogue.for_place(level.kind, level.id, periodicity=period.periodicity)
@@ -64,7 +64,7 @@ def indicators_for(level: TargetLevel, period: HalfYear,
     return [by_code[code] for code in codes if code in by_code]
 
 
-def indicator_values(school_ids: Select, period: HalfYear, level: TargetLevel,
+def indicator_values(school_ids: Select, period: Period, level: TargetLevel,
                      codes: tuple[str, ...] | None = None) -> list[IndicatorValue]:
     """Every indicator of the place's catalogue (or the listed ones) for the schools of
     `school_ids` in `period`."""
@@ -79,7 +79,7 @@ def find_indicator(level: TargetLevel, code: str) -> Indicator:
     return indicator
 
 
-def trend_values(school_ids: Select, periods: list[HalfYear], level: TargetLevel,
+def trend_values(school_ids: Select, periods: list[Period], level: TargetLevel,
                  code: str) -> list[IndicatorValue]:
     """One indicator in each of `periods` (their targets read at once)."""
     school_ids = resolved(school_ids)
@@ -93,7 +93,7 @@ def trend_values(school_ids: Select, periods: list[HalfYear], level: TargetLevel
             for period in periods]
 
 
-def _values(indicators: list[Indicator], school_ids: Select, period: HalfYear,
+def _values(indicators: list[Indicator], school_ids: Select, period: Period,
             targets: dict[str, Decimal]) -> list[IndicatorValue]:
     entered_codes = [i.code for i in indicators if not i.is_computed]
     entered = entered_fractions(entered_codes, school_ids, period) if entered_codes else {}
@@ -111,7 +111,7 @@ def _values(indicators: list[Indicator], school_ids: Select, period: HalfYear,
     return values
 
 
-def _computed(indicator: Indicator, school_ids: Select, period: HalfYear):
+def _computed(indicator: Indicator, school_ids: Select, period: Period):
     return metrics.count(indicator.metric, school_ids, period, indicator.filters)
 
 
@@ -120,7 +120,7 @@ _TARGET_COLUMNS = {"region": IndicatorTarget.region_id,
                    "school": IndicatorTarget.school_id}
 
 
-def targets_for(period: HalfYear, level: TargetLevel) -> dict[str, Decimal]:
+def targets_for(period: Period, level: TargetLevel) -> dict[str, Decimal]:
     column = _TARGET_COLUMNS[level.kind]
     rows = db.session.execute(select(IndicatorTarget.code, IndicatorTarget.value).where(
         IndicatorTarget.period == period.code, column == level.id))
@@ -130,13 +130,13 @@ def targets_for(period: HalfYear, level: TargetLevel) -> dict[str, Decimal]:
 LEVEL_COLUMNS = {"region": "region_id", "municipality": "municipality_id", "school": "school_id"}
 
 
-def _target(code: str, period: HalfYear, level: TargetLevel) -> IndicatorTarget | None:
+def _target(code: str, period: Period, level: TargetLevel) -> IndicatorTarget | None:
     return db.session.scalar(select(IndicatorTarget).where(
         IndicatorTarget.code == code, IndicatorTarget.period == period.code,
         getattr(IndicatorTarget, LEVEL_COLUMNS[level.kind]) == level.id))
 
 
-def remove_target(*, code: str, period: HalfYear, level: TargetLevel) -> None:
+def remove_target(*, code: str, period: Period, level: TargetLevel) -> None:
     """No target any more («план не задан»)."""
     target = _target(code, period, level)
     if target is not None:
@@ -144,7 +144,7 @@ def remove_target(*, code: str, period: HalfYear, level: TargetLevel) -> None:
         db.session.flush()
 
 
-def set_target(*, code: str, period: HalfYear, level: TargetLevel, value: Decimal,
+def set_target(*, code: str, period: Period, level: TargetLevel, value: Decimal,
                version=None) -> IndicatorTarget:
     find_indicator(level, code)
     target = _target(code, period, level)
@@ -159,7 +159,7 @@ def set_target(*, code: str, period: HalfYear, level: TargetLevel, value: Decima
     return target
 
 
-def enter_value(*, code: str, period: HalfYear, school_id: int, numerator: int | None = None,
+def enter_value(*, code: str, period: Period, school_id: int, numerator: int | None = None,
                 denominator: int | None = None, flag: bool | None = None, by_id: int | None = None,
                 version=None) -> EnteredValue:
     indicator = find_indicator(TargetLevel("school", school_id), code)

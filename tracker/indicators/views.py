@@ -15,7 +15,7 @@ from tracker.indicators.export import indicator_table_rows, indicator_workbook
 from tracker.indicators.forms import PeriodForm, entered_form
 from tracker.indicators.providers import drilldown_of
 from tracker.indicators.scope import low_result_school_ids, single_school_ids
-from tracker.periods import HalfYear
+from tracker.periods import Period
 from tracker.permissions import (MANAGERS, can_edit_indicator_values, get_visible_or_404,
                                  role_required, signed_in, visible_municipalities,
                                  visible_school_ids)
@@ -26,10 +26,16 @@ from tracker.ui import STATUS_LABELS
 bp = Blueprint("indicators", __name__, url_prefix="/indicators")
 
 
-def chosen_period() -> HalfYear:
+@bp.context_processor
+def period_kinds() -> dict:
+    """The kinds of period the selectors of these pages offer."""
+    return {"PERIODICITIES": catalogue.periodicities_in_use()}
+
+
+def chosen_period() -> Period:
     form = PeriodForm(request.args)
-    if form.period.data and form.validate():
-        return HalfYear.parse(form.period.data)
+    if form.validate() and form.period.period is not None:
+        return form.period.period
     return dashboards.default_period(latest_listing_year=latest_listing_year(current_user))
 
 
@@ -107,7 +113,7 @@ def region_export(region_id: int):
         services.TargetLevel("region", place.id)))
 
 
-def _workbook_response(place_name: str, period: HalfYear, values):
+def _workbook_response(place_name: str, period: Period, values):
     header = [_("Indicator"), _("Numerator"), _("Denominator"), _("Fact"), _("Plan"),
               _("Status")]
     data = indicator_workbook(f"{place_name}: {period.label}", header,

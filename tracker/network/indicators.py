@@ -12,20 +12,20 @@ from tracker.indicators.providers import RecordList, RecordRow, drills
 from tracker.network import labels, queries
 from tracker.network.event_models import (TAKING_PART, EventKind, EventLevel,
                                           EventParticipation, MethodicalEvent)
-from tracker.periods import HalfYear
+from tracker.periods import Period
 
 CODE = "schools_in_competitions"
 
 
 @metric(CODE)
-def competitions_by_school(school_ids: Select, period: HalfYear) -> dict[int, Fraction]:
+def competitions_by_school(school_ids: Select, period: Period) -> dict[int, Fraction]:
     """Each school counts 1 of 1 when it sent teachers to a municipal competition, else 0 of 1."""
     return {school_id: Fraction(int(took_part), 1) for school_id, _count, took_part
             in queries.schools_in_competitions(school_ids, period)}
 
 
 @drills(CODE)
-def competition_records(school_id: int, period: HalfYear) -> RecordList:
+def competition_records(school_id: int, period: Period) -> RecordList:
     """The school's marks at events of the period: municipal competitions it took part in count."""
     rows = db.session.execute(
         select(MethodicalEvent, EventParticipation).join(EventParticipation)
