@@ -115,8 +115,9 @@ def _values(indicators: list[Indicator], school_ids: Select, period: Period,
             by_school = (entered[indicator.code] if not indicator.is_computed
                          else _computed(indicator, school_ids, period))
             fraction = total(by_school.values()) if by_school else None
-            if indicator.is_computed and by_school is not None and fraction is None:
-                fraction = Fraction(0, 0)
+            if indicator.is_computed and by_school is not None:
+                fraction = metrics.total_of(indicator.metric, school_ids, period,
+                                            indicator.filters) or fraction or Fraction(0, 0)
             value = IndicatorValue(indicator, fraction, None, Status.NO_DATA, by_school or {})
         value.target = targets.get(indicator.code)
         value.status = status(value.fact, value.plan, expected=not indicator.is_computed,
