@@ -107,8 +107,8 @@ MUTANTS = (
     Mutant("upload.accepts_active_pdf",
            "a PDF with scripts or embedded files is stored",
            "tracker/storage/checks.py",
-           "    if any(marker in data for marker in PDF_ACTIVE):\n",
-           "    if False:\n",
+           "    problem = active_content.pdf_problem(data)\n",
+           "    problem = None\n",
            ("tests/test_uploads.py",)),
 )
 
