@@ -10,6 +10,8 @@ from tracker.db import db
 from tracker.schools.models import (LegalForm, Municipality, Region, ResultCategory, School,
                                     SchoolYearStatus)
 
+from tests.upload_corpus import PDF
+
 PASSWORD = "correct-horse-42"
 _seq = count(1)
 
@@ -137,7 +139,7 @@ def make_note(visit, author: User, text: str = "Заметка", *, for_school: 
 
 
 def make_attachment(visit, uploader: User, *, name: str = "Лист посещения.pdf",
-                    data: bytes = b"%PDF-1.4\n%%EOF\n", for_school: bool = True):
+                    data: bytes = PDF, for_school: bool = True):
     from tracker import storage
     from tracker.visits.models import VisitAttachment
     stored = storage.save_bytes(name, data)
@@ -151,7 +153,7 @@ def make_attachment(visit, uploader: User, *, name: str = "Лист посеще
 
 
 def make_answer(recommendation, author: User, *, text: str = "Выполнено",
-                file_name: str | None = "Протокол.pdf", data: bytes = b"%PDF-1.4\n%%EOF\n"):
+                file_name: str | None = "Протокол.pdf", data: bytes = PDF):
     """The school's answer to a recommendation, with an evidence file unless file_name is None."""
     from tracker import storage
     from tracker.visits.models import RecommendationEvent

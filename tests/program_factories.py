@@ -8,7 +8,7 @@ from tracker.programs.models import (AntiRiskProgram, ConceptDocument, DocumentV
                                      ProgramIndicator)
 from tracker.risks.models import RiskDirection, RiskProfile, RiskProfileEntry, SuggestedMeasure
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+from tests.upload_corpus import PDF
 
 
 def make_direction(year: int = 2022, name: str | None = None, position: int = 1) -> RiskDirection:

@@ -63,3 +63,31 @@ def test_audit_rows_cannot_be_rewritten(app):
     with pytest.raises(RuntimeError):
         db.session.flush()
     db.session.rollback()
+
+
+def test_reading_a_card_and_exporting_personal_data_are_audited_and_readable(client, login_as):
+    from tests import teacher_factories as tf
+    from tests.conftest import sign_in
+
+    school = factories.make_school(short_name="СОШ № 5")
+    teacher = tf.make_teacher(school, "Читаемова Анна Ивановна")
+    director = login_as(Role.DIRECTOR, school=school)
+    visit = factories.make_visit(school, factories.make_user(Role.CURATOR))
+    db.session.commit()
+    assert client.get(f"/teachers/{teacher.id}").status_code == 200
+    viewed = events("personal_viewed")
+    assert [(e.user_id, e.object_type, e.object_id, e.municipality_id) for e in viewed] == [
+        (director.id, "Teacher", str(teacher.id), school.municipality_id)]
+    assert client.get(f"/visits/{visit.id}/sheet.docx").status_code == 200
+    assert client.get(f"/reports/school/{school.id}/report.docx?period=2022-H1").status_code == 200
+    exported = events("personal_exported")
+    assert [(e.user_id, e.object_type, e.changes["export"]) for e in exported] == [
+        (director.id, "Visit", "visit_sheet"), (director.id, "School", "report_docx")]
+    assert all(e.at is not None for e in viewed + exported)
+
+    sign_in(client, factories.make_user(Role.ADMIN))
+    page = client.get("/admin/audit").text
+    assert "просмотр персональных данных" in page and "Читаемова Анна Ивановна" in page
+    assert "выгрузка персональных данных" in page and "лист посещения (DOCX)" in page
+    assert "отчёт (DOCX)" in page and director.login in page
+    assert ">personal_" not in page and "visit_sheet" not in page and "report_docx" not in page

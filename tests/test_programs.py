@@ -14,7 +14,7 @@ from tracker.programs.models import AntiRiskProgram, ConceptDocument, ReviewTran
 
 from tests import factories, program_factories as pf
 from tests.conftest import sign_in
-from tests.upload_corpus import PDF
+from tests.upload_corpus import PDF, pdf_bytes
 
 
 def text(response) -> str:
@@ -96,7 +96,7 @@ def test_document_revision_keeps_the_approved_version(app, school_world):
     curator.post(url + "/review", data={"action": "approve"})
     db.session.refresh(document)
     assert document.status == "approved"
-    second = b"%PDF-1.4\n% version 2\n%%EOF\n"
+    second = pdf_bytes("version 2")
     response = director.post(url + "/versions", data={
         "version": str(document.version), "note": "после совещания",
         "file": (io.BytesIO(second), "Концепция развития v2.pdf")},

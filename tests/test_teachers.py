@@ -126,6 +126,49 @@ def test_purge_anonymizes_and_keeps_records_and_audit_has_no_name(client, login_
     assert "Удаляева" not in logged
 
 
+def test_purge_pseudonymises_visits_and_the_audit_and_audits_the_rewrite(client, login_as):
+    from tracker.visits.models import VisitNote, VisitParticipant
+
+    admin = login_as(Role.ADMIN)
+    school, elsewhere = factories.make_school(), factories.make_school()
+    teacher = tf.make_teacher(school, "Удаляева Нина Петровна")
+    curator = factories.make_user(Role.CURATOR)
+    visit, other_visit = factories.make_visit(school, curator), factories.make_visit(elsewhere,
+                                                                                    curator)
+    visit.participants.append(VisitParticipant(name="удаляева  Нина петровна", position="учитель"))
+    visit.participants.append(VisitParticipant(name="Оставова Анна Ивановна"))
+    other_visit.participants.append(VisitParticipant(name="Удаляева Нина Петровна"))
+    note = factories.make_note(visit, curator, "Удаляева Нина Петровна провела открытый урок")
+    db.session.commit()
+    visit.findings = "Опыт: Удаляева Нина Петровна, Оставова Анна Ивановна."
+    db.session.commit()
+    version = visit.version
+    before = db.session.scalar(select(func.count()).select_from(AuditEvent))
+
+    client.post(f"/teachers/{teacher.id}/purge")
+    db.session.expire_all()
+    pseudonym = teacher.full_name
+    assert pseudonym.startswith("Педагог №")
+    assert [p.name for p in visit.participants] == [pseudonym, "Оставова Анна Ивановна"]
+    assert db.session.get(VisitNote, note.id).text == f"{pseudonym} провела открытый урок"
+    assert visit.findings == f"Опыт: {pseudonym}, Оставова Анна Ивановна." and \
+        visit.version == version + 1
+    # the namesake in another municipality keeps her name, in the visit and in the audit
+    assert other_visit.participants[0].name == "Удаляева Нина Петровна"
+    mine = [e for e in db.session.scalars(select(AuditEvent))
+            if e.municipality_id != elsewhere.municipality_id]
+    assert "удаляева" not in " ".join(str(e.changes) for e in mine).lower()
+    assert pseudonym in " ".join(str(e.changes) for e in mine)
+    # the rewrite kept every event and is itself recorded, without the name
+    assert db.session.scalar(select(func.count()).select_from(AuditEvent)) > before
+    purge = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "purge")).one()
+    assert purge.user_id == admin.id and purge.changes["visit_participants"] == 1
+    assert purge.changes["visit_texts"] == 2 and purge.changes["audit_events"] >= 4
+    page = client.get("/admin/audit").text
+    assert "Переписано записей журнала" in page and f"{pseudonym} провела" in page
+    assert "удаляева" not in page and "Удаляева Нина Петровна провела" not in page
+
+
 def test_queries_count_only_active_teachers_and_running_mentoring():
     school, other = factories.make_school(), factories.make_school()
     domain = tf.make_domain()

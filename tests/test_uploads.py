@@ -1,5 +1,6 @@
 """Uploads that cannot hurt: a generated hostile corpus is refused with nothing stored, and a valid
 corpus with Cyrillic names comes back byte-identical as attachments."""
+import html
 import io
 import os
 from pathlib import Path
@@ -16,7 +17,8 @@ from tracker.programs.models import DocumentVersion
 
 from tests import factories, program_factories as pf
 from tests.conftest import sign_in
-from tests.upload_corpus import PDF, hostile_corpus, valid_corpus
+from tests.upload_corpus import (PDF, docx, hostile_corpus, valid_corpus,
+                                 valid_structured_corpus)
 
 MAX_FILE = 200 * 1024
 
@@ -49,17 +51,33 @@ def rows() -> int:
             + db.session.scalar(select(func.count()).select_from(DocumentVersion)))
 
 
+def refusal(app, name: str, data: bytes) -> str:
+    """What the checks say about a file, in the interface's (Russian) words."""
+    with app.test_request_context():
+        with pytest.raises(storage.UploadRejected) as refused:
+            storage.check(name, data)
+        return str(refused.value)
+
+
+STRUCTURAL = ("PDF ", "DOCX ", "XLSX ", "macro document")
+
+
 def test_hostile_corpus_is_refused_and_nothing_is_stored(app, client, setting, capsys):
     sign_in(client, setting["director"])
     evidence_url = f"/programs/measures/{setting['measure_a']}/evidence"
     document_url = f"/programs/schools/{setting['school_a']}/documents"
     corpus = hostile_corpus(MAX_FILE)
-    tried, categories = 0, set()
+    tried, categories, structural = 0, set(), 0
     for category, name, data in corpus:
+        reason = refusal(app, name, data) if category.startswith(STRUCTURAL) else None
+        if reason:
+            assert any("а" <= ch <= "я" for ch in reason) and "not" not in reason, reason
+            structural += 1
         for url, extra in ((evidence_url, {}), (document_url, {"kind": "concept", "year": "2022"})):
             response = upload(client, url, name, data, **extra)
             status = response.status_code
             assert 400 <= status < 500, f"{category}: {name!r} -> {status}"
+            assert reason is None or html.escape(reason) in response.text, f"{category}: {name!r}"
             tried += 1
         categories.add(category)
     # the request limit itself: 413 with a clear message
@@ -80,16 +98,17 @@ def test_hostile_corpus_is_refused_and_nothing_is_stored(app, client, setting, c
 
     assert stored_files(setting["upload_dir"]) == []
     assert rows() == 0
-    assert tried >= 30 and len(categories) >= 12
+    assert tried >= 30 and len(categories) >= 12 and structural >= 25
     with capsys.disabled():
-        print(f"\nuploads: {tried} hostile uploads in {len(categories)} categories tried, "
+        print(f"\nuploads: {tried} hostile uploads in {len(categories)} categories tried "
+              f"({structural} files with active content found by parsing), "
               f"{rows()} rows and {len(stored_files(setting['upload_dir']))} files stored")
 
 
 def test_valid_corpus_downloads_byte_identical_with_cyrillic_names(app, client, setting):
     sign_in(client, setting["director"])
     url = f"/programs/measures/{setting['measure_a']}/evidence"
-    corpus = valid_corpus()
+    corpus = valid_corpus() + valid_structured_corpus()
     for name, data in corpus:
         response = upload(client, url, name, data)
         assert response.status_code == 302, f"{name}: {response.status_code}"
@@ -145,3 +164,22 @@ def test_save_writes_atomically_under_random_names(app):
     assert not [n for n in os.listdir(app.config["UPLOAD_DIR"]) if n.startswith(".upload-")]
     storage.delete(first.stored_name)
     assert not storage.path_of(first.stored_name).exists()
+
+
+def test_invisible_characters_are_stripped_from_names_shown_and_sent(app, client, setting):
+    """A right-to-left override makes «отчёт\u202excod.exe» read «отчётexe.docx»: a name keeps
+    only what is seen, on upload, on the page and in Content-Disposition."""
+    sign_in(client, setting["director"])
+    url = f"/programs/measures/{setting['measure_a']}/evidence"
+    response = upload(client, url, "Справка\u202eкак\u200b\u2066 есть\t.docx", docx())
+    assert response.status_code == 302
+    item = db.session.scalar(select(Evidence))
+    assert item.original_name == "Справкакак есть.docx"
+    # a row stored before names were cleaned is shown and sent cleaned all the same
+    item.original_name = "Отчёт\u202excod.exe\u200f.docx"
+    db.session.commit()
+    page = client.get(f"/programs/measures/{setting['measure_a']}").text
+    assert "Отчётxcod.exe.docx" in page and "\u202e" not in page
+    disposition = client.get(f"/programs/evidence/{item.id}/file").headers["Content-Disposition"]
+    assert quote("Отчётxcod.exe.docx") in disposition and "%E2%80%AE" not in disposition
+    assert "\u202e" not in disposition and "%E2%80%8F" not in disposition

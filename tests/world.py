@@ -23,6 +23,7 @@ from tracker.auth.models import Role
 from tracker.db import db
 
 from tests import factories, program_factories, teacher_factories
+from tests.upload_corpus import pdf_bytes
 
 ALL_ROLES = frozenset(Role)
 MUNICIPAL = frozenset({Role.ADMIN, Role.REGIONAL, Role.COORDINATOR})
@@ -65,7 +66,7 @@ class World:
 
 def file_data(label: str) -> bytes:
     """A small PDF whose bytes name the side it belongs to (the download's content marker)."""
-    return f"%PDF-1.4\n% {label}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".encode()
+    return pdf_bytes(label)
 
 
 def build_world() -> World:

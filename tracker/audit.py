@@ -3,6 +3,8 @@
 Every flush of an audited model writes one row per changed object automatically,
 so a feature cannot forget to audit. Denials and sign-in events are recorded explicitly.
 """
+import json
+from collections.abc import Iterable
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date, datetime
@@ -12,7 +14,7 @@ from typing import Any
 
 from flask import has_request_context, request
 from flask_login import current_user
-from sqlalchemy import JSON, DateTime, Integer, String, event, insert, inspect
+from sqlalchemy import JSON, DateTime, Integer, String, Text, cast, event, insert, inspect, or_, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from tracker.db import Base, db, utcnow
@@ -145,6 +147,15 @@ def record(action: str, *, object_type: str = "", object_id: Any = None,
     ))
 
 
+def record_personal_data(action: str, obj: Any, **changes: Any) -> None:
+    """Reading or exporting someone's personal data (152-ФЗ): who (the actor), whose (the object)
+    and when, committed at once since the request itself changes nothing."""
+    record(action, object_type=type(obj).__name__,
+           object_id=",".join(str(part) for part in inspect(obj).identity or ()) or None,
+           municipality_id=getattr(obj, "audit_municipality_id", None), changes=changes or None)
+    db.session.commit()
+
+
 def record_denied(*, object_type: str = "", object_id: Any = None,
                   municipality_id: int | None = None, reason: str = "") -> None:
     """Keep a denied attempt even though the request itself changes nothing."""
@@ -154,3 +165,42 @@ def record_denied(*, object_type: str = "", object_id: Any = None,
            changes={"endpoint": request.endpoint, "method": request.method,
                     "path": request.path, "reason": reason})
     db.session.commit()
+
+
+def pseudonymise(names: Iterable[str], pseudonym: str, *, municipality_id: int | None) -> list[int]:
+    """The one rewrite of the record that is allowed (a person's data removed on request): every
+    event of the person's municipality (or of none: the command line) whose changes mention one
+    of `names` keeps its event with `pseudonym` instead; a namesake elsewhere keeps theirs.
+    Returns the ids of the rewritten events; the caller records the rewrite itself."""
+    names = sorted({name for name in names if name and name.strip()}, key=len, reverse=True)
+    if not names:
+        return []
+    stored = cast(AuditEvent.changes, Text)
+    # JSON may be stored with non-ASCII letters escaped (\\uXXXX): look for both spellings
+    wanted = or_(*(stored.contains(spelling, autoescape=True) for name in names
+                   for spelling in {name, json.dumps(name)[1:-1]}))
+    table = AuditEvent.__table__
+    rewritten = []
+    place = or_(AuditEvent.municipality_id.is_(None),
+                AuditEvent.municipality_id == municipality_id)
+    for event_id, changes in db.session.execute(select(AuditEvent.id, AuditEvent.changes)
+                                                .where(wanted, place).order_by(AuditEvent.id)):
+        cleaned = _without(changes, names, pseudonym)
+        if cleaned != changes:
+            # a table UPDATE, past the append-only guard on the model
+            db.session.execute(table.update().where(table.c.id == event_id)
+                               .values(changes=cleaned))
+            rewritten.append(event_id)
+    return rewritten
+
+
+def _without(value: Any, names: list[str], pseudonym: str) -> Any:
+    if isinstance(value, str):
+        for name in names:
+            value = value.replace(name, pseudonym)
+        return value
+    if isinstance(value, list):
+        return [_without(item, names, pseudonym) for item in value]
+    if isinstance(value, dict):
+        return {key: _without(item, names, pseudonym) for key, item in value.items()}
+    return value

@@ -20,6 +20,8 @@ ACTION_LABELS = {
     "denied": _l("access denied"), "login": _l("signed in"),
     "login_failed": _l("failed sign-in"), "logout": _l("signed out"),
     "import": _l("imported"), "purge": _l("personal data removed"),
+    "personal_viewed": _l("personal data viewed"),
+    "personal_exported": _l("personal data exported"),
 }
 WARNING_ACTIONS = ("denied", "login_failed")
 
@@ -160,6 +162,10 @@ FIELD_LABELS = {
     "verified_at": _l("Verified at"), "verified_by_id": _l("Verified by"),
     "visibility": _l("Who sees it"), "visit_id": _l("Visit"), "visited_on": _l("Visited on"),
     "year": _l("Year"),
+    # what a purge records of its rewrites, what an export records
+    "visit_participants": _l("Visit participants renamed"),
+    "visit_texts": _l("Visit texts rewritten"), "audit_events": _l("Audit events rewritten"),
+    "audit_event_ids": _l("Rewritten audit events"), "export": _l("Export"),
     # what a denied attempt records
     "path": _l("Page"), "method": _l("Request"), "endpoint": _l("Page"),
 }
@@ -174,9 +180,13 @@ DENIAL_REASONS = {"role": _l("the role may not open it"), "scope": _l("outside t
                   "edit": _l("may view but not change")}
 
 
+# what an audited export was, whatever it exported from
+EXPORT_LABELS = {"visit_sheet": _l("visit sheet (DOCX)"), "report_docx": _l("report (DOCX)")}
+
+
 def value_label(model: str, field: str, value) -> str | None:
     """The label of a stored code, None when the field holds no code."""
-    labels = VALUE_LABELS.get((model, field))
+    labels = EXPORT_LABELS if field == "export" else VALUE_LABELS.get((model, field))
     if labels is None or value not in labels:
         return None
     return str(labels[value])

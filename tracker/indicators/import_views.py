@@ -16,7 +16,7 @@ from io import BytesIO
 from tracker.db import db
 from tracker.indicators import exchange, spreadsheet
 from tracker.indicators.views import bp
-from tracker.network.xlsx import NotAWorkbook, open_workbook
+from tracker.network.xlsx import BadFile, open_table_file
 from tracker.permissions import MANAGERS, get_visible_or_404, role_required
 from tracker.schools.models import Municipality
 
@@ -47,7 +47,7 @@ def _forget_pending() -> None:
 
 def _check(data: bytes, municipality: Municipality):
     """The sheet applied and rolled back: its counts and every problem, nothing written."""
-    found = spreadsheet.document_of(open_workbook(data), municipality)
+    found = spreadsheet.document_of(open_table_file(data, "values.xlsx"), municipality)
     outcome = exchange.import_document(found.document, municipality, by_id=current_user.id)
     db.session.rollback()
     outcome.problems = found.problems + spreadsheet.row_problems(found, outcome.problems)
@@ -69,8 +69,8 @@ def import_values(municipality_id: int):
     data = form.file.data.read()
     try:
         found, outcome = _check(data, place)
-    except NotAWorkbook:
-        flash(_("The file is not a readable XLSX workbook."), "danger")
+    except BadFile as refused:
+        flash(str(refused), "danger")
         return _page(place, 422, form=form)
     if outcome.problems:
         return _page(place, 422, outcome=outcome)
@@ -93,7 +93,8 @@ def confirm_import(municipality_id: int):
         flash(_("The checked file was not found: upload it again."), "warning")
         return redirect(url_for(".import_values", municipality_id=place.id))
     try:
-        found = spreadsheet.document_of(open_workbook(path.read_bytes()), place)
+        found = spreadsheet.document_of(open_table_file(path.read_bytes(), "values.xlsx"),
+                                        place)
         outcome = exchange.import_document(found.document, place, by_id=current_user.id)
         problems = found.problems + spreadsheet.row_problems(found, outcome.problems)
         if problems:  # the catalogue changed since the check

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from tracker.audit import cli_actor
 from tracker.db import db
 from tracker.network import importing, organizations_import
-from tracker.network.xlsx import NotAWorkbook, open_table_file
+from tracker.network.xlsx import BadFile, open_table_file
 from tracker.periods import BadPeriod, HalfYear, Periodicity, parse
 from tracker.schools.models import Municipality, School
 
@@ -27,9 +27,17 @@ def find_municipality(name: str) -> Municipality:
 def _read(file: Path):
     try:
         return open_table_file(file.read_bytes(), file.name)
-    except NotAWorkbook as error:
+    except BadFile as error:
         raise click.ClickException(f"The file is not a readable XLSX or CSV table: {error}") \
             from None
+
+
+def _checked(check):
+    """The plan of a check that reads the file's rows (a file too large is refused there)."""
+    try:
+        return check()
+    except BadFile as error:
+        raise click.ClickException(str(error)) from None
 
 
 def _refuse_on_errors(plan: importing.Plan) -> None:
@@ -63,7 +71,8 @@ def import_organizations(file: Path, municipality_name: str, dry_run: bool):
     """Import a municipality's organizations (and departments) from XLSX or CSV."""
     municipality = find_municipality(municipality_name)
     with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):
-        plan = organizations_import.check_organizations(_read(file), municipality=municipality)
+        plan = _checked(lambda: organizations_import.check_organizations(
+            _read(file), municipality=municipality))
     _refuse_on_errors(plan)
     done = _write(lambda: organizations_import.apply_organizations(
         plan, municipality=municipality), dry_run, "cli:import-organizations")
@@ -88,8 +97,8 @@ def import_staff_counts(file: Path, municipality_name: str, period_code: str, dr
                                  param_hint="--period") from None
     school_ids = select(School.id).where(School.municipality_id == municipality.id)
     with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):
-        plan = importing.check_counts(_read(file), municipality_id=municipality.id,
-                                      school_ids=school_ids, period=period)
+        plan = _checked(lambda: importing.check_counts(
+            _read(file), municipality_id=municipality.id, school_ids=school_ids, period=period))
     _refuse_on_errors(plan)
     if _write(lambda: importing.apply_counts(plan) or True, dry_run, "cli:import-staff-counts"):
         click.echo(f"Staff counts of {municipality.name}: {len(plan.items['counts'])} "

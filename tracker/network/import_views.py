@@ -13,7 +13,7 @@ from tracker.db import db
 from tracker.network import importing, organizations_import
 from tracker.network.blueprint import bp, chosen_municipality, municipality_choices
 from tracker.network.forms import ImportConfirmForm, ImportUploadForm
-from tracker.network.xlsx import NotAWorkbook, open_table_file
+from tracker.network.xlsx import BadFile, open_table_file
 from tracker.permissions import MANAGERS, role_required, visible_school_ids
 from tracker.schools.models import Municipality, School
 
@@ -82,8 +82,8 @@ def _upload(kind: str):
         return _page(municipality, upload_form=form, kind=kind), 422
     try:
         plan = _check(kind, data, municipality, extension)
-    except NotAWorkbook:
-        flash(_("The file is not a readable XLSX workbook."), "danger")
+    except BadFile as error:
+        flash(str(error), "danger")
         return _page(municipality, upload_form=form, kind=kind), 422
     if plan.errors:
         return _page(municipality, kind=kind, plan=plan), 422
@@ -114,7 +114,12 @@ def _confirm(kind: str):
         flash(_("The checked file was not found: upload it again."), "warning")
         return redirect(url_for(".import_page"))
     # the data may have changed since
-    plan = _check(kind, path.read_bytes(), municipality, extension)
+    try:
+        plan = _check(kind, path.read_bytes(), municipality, extension)
+    except BadFile as error:
+        _forget_pending()
+        flash(str(error), "danger")
+        return redirect(url_for(".import_page", municipality=municipality.id))
     if plan.errors:
         return _page(municipality, kind=kind, plan=plan), 422
     try:

@@ -2,38 +2,18 @@
 rows by their headers, and the template files."""
 import io
 import re
-import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from tracker.network.headers import match_columns
+from tracker.spreadsheets import BadFile, Guard, GuardedBook, open_workbook
 
-MAX_ENTRIES = 2000
-MAX_UNPACKED = 100 * 1024 * 1024
+__all__ = ["BadFile", "CsvBook", "open_table_file", "read_rows"]
+
 MAX_ROWS = 5000
-REQUIRED_ENTRIES = ("[Content_Types].xml", "xl/workbook.xml")
-
-
-class NotAWorkbook(ValueError):
-    pass
-
-
-def check_ooxml(data: bytes) -> None:
-    """Refuse anything that is not a modest XLSX before openpyxl unpacks it."""
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
-        raise NotAWorkbook("not a zip archive") from None
-    with archive:
-        entries = archive.infolist()
-        if len(entries) > MAX_ENTRIES or sum(e.file_size for e in entries) > MAX_UNPACKED:
-            raise NotAWorkbook("archive too large")
-        names = {e.filename for e in entries}
-        if not all(name in names for name in REQUIRED_ENTRIES):
-            raise NotAWorkbook("not an xlsx workbook")
 
 
 class CsvBook:
@@ -52,23 +32,14 @@ class CsvBook:
         return iter([tuple(row) for row in self.rows[:max_row]])
 
 
-def open_table_file(data: bytes, filename: str):
-    """An XLSX workbook, or a CSV file as a workbook of one sheet."""
+def open_table_file(data: bytes, filename: str) -> GuardedBook:
+    """An XLSX workbook, or a CSV file as a workbook of one sheet, read through the import guard
+    (BadFile when it is unreadable or too large)."""
+    guard = Guard(max_rows=MAX_ROWS)
     if (filename or "").lower().endswith(".csv"):
-        from tracker.teachers.spreadsheet import BadFile, read_csv
-        try:
-            return CsvBook(read_csv(data))
-        except BadFile as error:
-            raise NotAWorkbook(str(error)) from None
-    return open_workbook(data)
-
-
-def open_workbook(data: bytes):
-    check_ooxml(data)
-    try:
-        return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds on a damaged file
-        raise NotAWorkbook(str(error)) from None
+        from tracker.teachers.spreadsheet import read_csv
+        return GuardedBook(CsvBook(read_csv(data)), guard)
+    return GuardedBook(open_workbook(data), guard)
 
 
 @dataclass
@@ -97,7 +68,7 @@ def read_rows(workbook, sheet: str, headers: tuple[str, ...], *,
     sheet = sheet_of(workbook, sheet, or_the_only_one=or_the_only_one)
     if sheet is None:
         return None
-    rows = workbook[sheet].iter_rows(values_only=True, max_row=MAX_ROWS + 1)
+    rows = workbook[sheet].iter_rows(values_only=True)
     index = match_columns(next(rows, ()), headers)
     result = []
     for number, cells in enumerate(rows, start=2):

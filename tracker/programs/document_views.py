@@ -83,7 +83,7 @@ def document_version_new(document_id: int):
         flash(str(StaleEdit()), "warning")
         current = document.current
         differences = [(_("Current version"),
-                        f"{current.number}: {current.original_name}" if current else "—",
+                        f"{current.number}: {storage.visible_name(current.original_name)}" if current else "—",
                         request.files.get("file").filename if request.files.get("file") else "")]
         form.version.data = str(document.version)
         return _render_document(document, version_form=form, differences=differences,

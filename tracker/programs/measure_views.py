@@ -84,7 +84,7 @@ def _evidence_form(measure: Measure, formdata=None) -> EvidenceForm:
     form = EvidenceForm(formdata)
     returned = services.returned_evidence(measure)
     form.replaces_id.choices = [(0, "—")] + [
-        (e.id, f"{e.original_name or e.url} ({e.uploaded_at:%d.%m.%Y})") for e in returned]
+        (e.id, f"{storage.visible_name(e.original_name) or e.url} ({e.uploaded_at:%d.%m.%Y})") for e in returned]
     if formdata is None and returned:
         form.replaces_id.data = returned[0].id
     return form

@@ -6,7 +6,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, s
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from tracker import storage
+from tracker import audit, storage
 from tracker.auth.models import Role
 from tracker.db import db
 from tracker.editing import save_versioned_edit
@@ -56,7 +56,11 @@ def block_kind(block) -> str:
     return type(block).__name__.lower()
 
 
-def _download(report, place_name: str, period: HalfYear):
+def _download(report, place, place_name: str, period: HalfYear):
+    """The report as DOCX; it names people (curators, coordinators, the signatory), so the
+    download is audited as an export of personal data."""
+    audit.record_personal_data("personal_exported", place, export="report_docx",
+                               period=period.code)
     ascii_name, russian_name = file_names(place_name, period)
     response = send_file(BytesIO(build_docx(report.document())),
                          mimetype=storage.CONTENT_TYPES["docx"])
@@ -102,7 +106,7 @@ def municipality(municipality_id: int):
 def municipality_docx(municipality_id: int):
     place = get_visible_or_404(Municipality, municipality_id)
     period = chosen_period()
-    return _download(municipal_report(place, period), place.name, period)
+    return _download(municipal_report(place, period), place, place.name, period)
 
 
 @bp.route("/municipality/<int:municipality_id>/narrative", methods=["GET", "POST"])
@@ -151,7 +155,7 @@ def school(school_id: int):
 def school_docx(school_id: int):
     place = get_visible_or_404(School, school_id)
     period = chosen_period()
-    return _download(school_report(place, period), place.short_name, period)
+    return _download(school_report(place, period), place, place.short_name, period)
 
 
 @bp.route("/region/<int:region_id>")
@@ -170,4 +174,4 @@ def region(region_id: int):
 def region_docx(region_id: int):
     place = get_visible_or_404(Region, region_id)
     period = chosen_period()
-    return _download(regional_report(place, period), place.name, period)
+    return _download(regional_report(place, period), place, place.name, period)

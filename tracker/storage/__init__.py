@@ -40,13 +40,13 @@ from tracker.db import db
 from tracker.storage.backends import (Backend, LocalBackend, StorageFull, StorageUnavailable,
                                       StoredObject)
 from tracker.storage.checks import (ALLOWED_EXTENSIONS, CONTENT_TYPES, UploadRejected, check,
-                                    max_file_bytes)
+                                    max_file_bytes, visible_name)
 from tracker.errors import DomainError
 
 __all__ = ["ALLOWED_EXTENSIONS", "CONTENT_TYPES", "StorageFull", "StorageUnavailable",
            "StoredFile", "StoredFileDamaged", "StoredObject", "UploadRejected", "backend",
            "check", "delete", "discard_on_failure", "open_file", "path_of", "save", "save_bytes",
-           "send", "sha256_of"]
+           "send", "sha256_of", "visible_name"]
 
 STORED_NAME = re.compile(r"^[0-9a-f]{32}\.[a-z]{3,4}$")
 TEMPORARY_PREFIX = ".upload-"
@@ -221,7 +221,8 @@ def _chunks(handle):
 
 
 def _attachment(name: str) -> str:
-    """Content-Disposition as Werkzeug's send_file writes it."""
+    """Content-Disposition as Werkzeug's send_file writes it, for the name as it is shown."""
+    name = visible_name(name) or "file"
     try:
         name.encode("ascii")
     except UnicodeEncodeError:
@@ -242,6 +243,8 @@ def delete(stored_name: str) -> None:
 def init_app(app) -> None:
     from flask import render_template
     from flask_babel import gettext as _
+
+    app.add_template_filter(visible_name, "file_name")
 
     @app.errorhandler(StoredFileDamaged)
     def damaged(error):

@@ -9,6 +9,7 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 
 from tracker.errors import DomainError
+from tracker.storage import active_content
 
 ALLOWED_EXTENSIONS = ("pdf", "docx", "xlsx", "odt", "jpg", "jpeg", "png")
 CONTENT_TYPES = {
@@ -31,6 +32,9 @@ DANGEROUS_INNER = {"exe", "com", "bat", "cmd", "scr", "pif", "msi", "dll", "js",
 MACRO_MARKERS = (b"macroEnabled", b"vbaProject", b"vbaData")
 PDF_ACTIVE = (b"/JavaScript", b"/Launch", b"/EmbeddedFile")
 
+# Unicode categories removed from file names: controls, format characters (bidirectional
+# overrides and isolates, zero-width marks), line and paragraph separators.
+INVISIBLE = {"Cc", "Cf", "Zl", "Zp"}
 MAX_NAME_LENGTH = 200
 MAX_ZIP_ENTRIES = 1000
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024
@@ -54,13 +58,19 @@ def max_file_bytes() -> int:
     return int(config.get("UPLOAD_MAX_BYTES") or config["MAX_CONTENT_LENGTH"])
 
 
+def visible_name(name: str) -> str:
+    """The name without control and format characters: a right-to-left override or a zero-width
+    mark would make «отчёт\u202egpj.exe» read as another name than it is."""
+    return "".join(ch for ch in name or "" if unicodedata.category(ch) not in INVISIBLE)
+
+
 def clean_name(raw: str | None) -> tuple[str, str]:
     """The display name and the lower-case extension, or UploadRejected for a hostile name."""
-    name = unicodedata.normalize("NFC", raw or "").strip()
+    if "\x00" in (raw or ""):  # a truncation attempt, not a typing accident
+        raise UploadRejected(_l("The file name contains control characters."))
+    name = visible_name(unicodedata.normalize("NFC", raw or "")).strip()
     if not name:
         raise UploadRejected(_l("The file has no name."))
-    if "\x00" in name or any(unicodedata.category(ch) == "Cc" for ch in name):
-        raise UploadRejected(_l("The file name contains control characters."))
     if "/" in name or "\\" in name or name.startswith(".") or ".." in name:
         raise UploadRejected(_l("The file name must not contain a path."))
     if len(name) > MAX_NAME_LENGTH:
@@ -103,11 +113,15 @@ def _require(condition: bool, extension: str) -> None:
 def _check_pdf(data: bytes) -> None:
     _require(data.startswith(b"%PDF-"), "pdf")
     if any(marker in data for marker in PDF_ACTIVE):
-        raise UploadRejected(_l("PDF files with scripts or embedded files are not accepted."))
+        raise UploadRejected(active_content.PDF_REFUSED)
+    problem = active_content.pdf_problem(data)
+    if problem:
+        raise UploadRejected(problem)
 
 
-def _check_package(data: bytes, extension: str) -> None:
-    """OOXML/ODF: a zip whose entry count and unpacked size are bounded before anything is read."""
+def _check_package(data: bytes, extension: str, *, nested: bool = False) -> None:
+    """OOXML/ODF: a zip whose entry count and unpacked size are bounded before anything is read,
+    then its structure: macros, embedded objects and outside references are refused."""
     _require(data.startswith(b"PK\x03\x04"), extension)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -123,7 +137,7 @@ def _check_package(data: bytes, extension: str) -> None:
             raise UploadRejected(_l("The document unpacks to an unreasonable size."))
         names = {entry.filename for entry in entries}
         if any(_is_macro_part(n) for n in names):
-            raise UploadRejected(_l("Documents with macros are not accepted."))
+            raise UploadRejected(active_content.MACROS)
         manifest = "mimetype" if extension == "odt" else "[Content_Types].xml"
         _require(manifest in names, extension)
         try:
@@ -131,9 +145,23 @@ def _check_package(data: bytes, extension: str) -> None:
                 declared = handle.read(MAX_MANIFEST_BYTES)
         except (zipfile.BadZipFile, RuntimeError, NotImplementedError, OSError):
             _require(False, extension)
-    if any(marker in declared for marker in MACRO_MARKERS):
-        raise UploadRejected(_l("Documents with macros are not accepted."))
-    _require(PACKAGE_MARKERS[extension] in declared, extension)
+        if any(marker in declared for marker in MACRO_MARKERS):
+            raise UploadRejected(active_content.MACROS)
+        _require(PACKAGE_MARKERS[extension] in declared, extension)
+        if extension == "odt":
+            return
+        problem, workbooks = active_content.ooxml_problem(archive, nested=nested)
+        if problem:
+            raise UploadRejected(problem)
+        try:
+            inner = [archive.read(name) for name in workbooks]
+        except (zipfile.BadZipFile, RuntimeError, NotImplementedError, OSError):
+            raise UploadRejected(active_content.DAMAGED) from None
+    for workbook in inner:  # a chart's data: a plain workbook itself, with nothing embedded
+        try:
+            _check_package(workbook, "xlsx", nested=True)
+        except UploadRejected as error:
+            raise UploadRejected(active_content.EMBEDDED) from error
 
 
 def _is_macro_part(name: str) -> bool:

@@ -4,6 +4,7 @@ from datetime import date
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
+from tracker import audit
 from tracker.db import db
 from tracker.errors import DomainError
 from tracker.forms import ensure_version
@@ -11,6 +12,7 @@ from tracker.periods import BadPeriod, HalfYear
 from tracker.teachers.models import (Activity, CourseCompletion, DeficitDomain, DevelopmentPlan,
                                      Diagnostic, DiagnosticResult, MentoringProgram, Mentorship,
                                      MentorshipStatus, PlanItem, PlanStatus, Teacher, name_key)
+from tracker.visits.purge import remove_person
 
 TEACHER_FIELDS = ("school_id", "full_name", "position", "subjects", "experience_years",
                   "is_active")
@@ -75,15 +77,26 @@ def update_teacher(teacher: Teacher, *, version, **fields) -> Teacher:
     return teacher
 
 
-def purge_teacher(teacher: Teacher) -> None:
-    """Remove the person's data on request (152-ФЗ); the records stay, anonymized."""
-    teacher.full_name = f"Педагог № {teacher.id} (данные удалены)"
+def purge_teacher(teacher: Teacher) -> dict:
+    """Remove the person's data on request (152-ФЗ) everywhere: the teacher's records stay,
+    anonymized; the school's visits and the audit record name them by a pseudonym. Returns what
+    was rewritten (counts and audit event ids, no names) for the audit of the purge itself."""
+    pseudonym = f"Педагог № {teacher.id} (данные удалены)"
+    names = {teacher.full_name}
+    removed = remove_person(school_id=teacher.school_id, key=teacher.name_key, names=names,
+                            pseudonym=pseudonym, key_of=name_key)
+    teacher.full_name = pseudonym
     teacher.name_key = f"purged-{teacher.id}"
     teacher.subjects = ""
     teacher.experience_years = None
     teacher.is_active = False
     teacher.is_purged = True
     db.session.flush()
+    rewritten = audit.pseudonymise(names | removed.names, pseudonym,
+                                   municipality_id=teacher.audit_municipality_id)
+    return {"visit_participants": removed.participants, "visit_texts": removed.texts,
+            "audit_events": len(rewritten),
+            "audit_event_ids": ", ".join(f"№ {event_id}" for event_id in rewritten)}
 
 
 def record_diagnostic(*, teacher: Teacher, held_on: date, provider: str,

@@ -1,24 +1,21 @@
 """Reading a spreadsheet (the first sheet of an XLSX workbook, or a CSV file) as rows of text.
 
-XLSX files are checked before openpyxl opens them: a zip with the OOXML content types, a bounded
-number of entries and a bounded unpacked size. CSV: UTF-8 (with or without BOM) or Windows-1251,
-separated by semicolons or commas.
+XLSX files go through the shared import guard (tracker/spreadsheets.py): the package is bounded
+before openpyxl opens it, rows, cells and time while it is read. CSV: UTF-8 (with or without BOM)
+or Windows-1251, separated by semicolons or commas.
 """
 import csv
 import io
-import zipfile
 from datetime import date, datetime
 from pathlib import Path
 
 from flask_babel import gettext as _
 
+from tracker.spreadsheets import BadFile, Guard, open_workbook
+
+__all__ = ["BadFile", "MAX_ROWS", "read_csv", "read_table"]
+
 MAX_ROWS = 20_000
-MAX_ZIP_ENTRIES = 200
-MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
-
-
-class BadFile(Exception):
-    """The file cannot be read at all (the message is for the user)."""
 
 
 def _cell(value) -> str:
@@ -31,18 +28,6 @@ def _cell(value) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
-
-
-def _check_xlsx(path: Path) -> None:
-    try:
-        with zipfile.ZipFile(path) as archive:
-            entries = archive.infolist()
-            names = {entry.filename for entry in entries}
-    except zipfile.BadZipFile:
-        raise BadFile(_("The file is not an XLSX workbook.")) from None
-    if "[Content_Types].xml" not in names or len(entries) > MAX_ZIP_ENTRIES \
-            or sum(entry.file_size for entry in entries) > MAX_UNZIPPED_BYTES:
-        raise BadFile(_("The file is not an XLSX workbook or is too large when unpacked."))
 
 
 def read_csv(raw: bytes) -> list[list[str]]:
@@ -64,13 +49,11 @@ def read_csv(raw: bytes) -> list[list[str]]:
 
 def read_table(path: Path) -> list[list[str]]:
     """All non-empty rows of the first sheet (XLSX) or of a CSV file, as text."""
+    guard = Guard(max_rows=MAX_ROWS)
     if path.suffix.lower() == ".xlsx":
-        from openpyxl import load_workbook
-        _check_xlsx(path)
-        workbook = load_workbook(path, read_only=True, data_only=True)
+        workbook = open_workbook(path.read_bytes())
         try:
-            rows = [[_cell(v) for v in row] for row in workbook.worksheets[0].iter_rows(
-                values_only=True)]
+            rows = [[_cell(v) for v in row] for row in guard.rows(workbook.worksheets[0])]
         finally:
             workbook.close()
     elif path.suffix.lower() == ".csv":
@@ -79,7 +62,7 @@ def read_table(path: Path) -> list[list[str]]:
         raise BadFile(_("Only XLSX and CSV files are accepted."))
     while rows and not any(rows[-1]):
         rows.pop()
-    if len(rows) > MAX_ROWS + 1:
+    if sum(1 for row in rows if any(row)) > MAX_ROWS + 1:
         raise BadFile(_("The file has more than %(n)s rows.", n=MAX_ROWS))
     return rows
 

@@ -61,7 +61,9 @@ def index():
 @bp.route("/<int:teacher_id>")
 @signed_in
 def card(teacher_id: int):
-    return render_card(get_visible_or_404(Teacher, teacher_id))
+    teacher = get_visible_or_404(Teacher, teacher_id)
+    audit.record_personal_data("personal_viewed", teacher)
+    return render_card(teacher)
 
 
 def render_card(teacher: Teacher, *, course_form=None, plan_form=None):
@@ -132,9 +134,9 @@ def edit(teacher_id: int):
 def purge(teacher_id: int):
     teacher = get_visible_or_404(Teacher, teacher_id)
     if EmptyForm().validate_on_submit():
-        services.purge_teacher(teacher)
+        rewritten = services.purge_teacher(teacher)
         audit.record("purge", object_type="Teacher", object_id=teacher.id,
-                     municipality_id=teacher.audit_municipality_id)
+                     municipality_id=teacher.audit_municipality_id, changes=rewritten)
         db.session.commit()
         flash(_("The person's data have been removed; the records stay anonymized."), "success")
     return redirect(url_for(".card", teacher_id=teacher.id))

@@ -9,6 +9,7 @@ from docx.shared import Mm, Pt
 from flask_babel import gettext as _
 
 from tracker.i18n import day
+from tracker.storage.checks import visible_name
 from tracker.visits.models import Recommendation, Visit, VisitAttachment, VisitNote
 
 FONT = "Times New Roman"
@@ -67,7 +68,7 @@ def sheet_data(visit: Visit, notes: list[VisitNote],
         notes=[(day(n.created_at), n.text) for n in notes],
         recommendations=[(r.text, concerns(r), day(r.due_on),
                           str(RECOMMENDATION_LABELS[r.status])) for r in visit.recommendations],
-        attachments=[a.original_name for a in attachments],
+        attachments=[visible_name(a.original_name) for a in attachments],
     )
 
 

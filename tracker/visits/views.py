@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from tracker import storage
+from tracker import audit, storage
 from tracker.editing import save_versioned_edit
 from tracker.auth.forms import EmptyForm
 from tracker.auth.models import Role
@@ -209,6 +209,8 @@ def add_recommendation(visit_id: int):
 @signed_in
 def sheet(visit_id: int):
     visit = get_visible_or_404(Visit, visit_id)
+    audit.record_personal_data("personal_exported", visit, export="visit_sheet",
+                               participants_count=len(visit.participants))
     content = docx.visit_sheet(docx.sheet_data(
         visit, queries.readable_notes(current_user, visit),
         queries.readable_attachments(current_user, visit)))
