@@ -66,6 +66,12 @@ def register(app: Flask) -> None:
             return render_template("auth/login.html", form=LoginForm(), throttled=text), 429
         return _page(429, _("Too many requests"), _("Wait a little and try again."))
 
+    @app.errorhandler(DomainError)
+    def refused(error):
+        """A business rule no view caught (a closed period, say): its message, nothing saved."""
+        db.session.rollback()
+        return _page(409, _("This is not possible now"), str(error))
+
     @app.errorhandler(500)
     def server_error(error):
         db.session.rollback()

@@ -82,6 +82,8 @@ OBJECT_LABELS = {
     "Municipality": _l("Municipality"), "NetworkNoteText": _l("Text of the analytical note"),
     "NetworkTarget": _l("Network target"),
     "OrganizationStaffCount": _l("Staff count"), "PlanItem": _l("Plan item"),
+    "PeriodClosing": _l("Period of a municipality"), "PeriodDeadline": _l("Submission deadline"),
+    "PeriodSnapshot": _l("Submitted figures"), "PeriodStep": _l("Step of a period"),
     "ProgramIndicator": _l("Program indicator"), "Recommendation": _l("Recommendation"),
     "RecommendationEvent": _l("Answer to a recommendation"), "Region": _l("Region"),
     "ReportNarrative": _l("Report text"), "ResultCategory": _l("Result category"),
@@ -168,6 +170,10 @@ FIELD_LABELS = {
     "audit_event_ids": _l("Rewritten audit events"), "export": _l("Export"),
     # what a denied attempt records
     "path": _l("Page"), "method": _l("Request"), "endpoint": _l("Page"),
+    # closing a period
+    "state": _l("State"), "state_since": _l("Since"), "step": _l("Step"), "by_id": _l("Who"),
+    "closing_id": _l("Period"), "taken_at": _l("Taken at"), "figures": _l("Figures"),
+    "narrative": _l("Report text"), "sha256": _l("Checksum"),
 }
 FIELD_OVERRIDES = {
     ("DeficitDomain", "position"): _l("Order"), ("ResultCategory", "position"): _l("Order"),

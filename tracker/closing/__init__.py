@@ -1,2 +1,17 @@
-"""Closing a period: a municipality's submission of a period, the region's approval or return,
-and reopening. Only the rules of the lifecycle so far (lifecycle.py); no tables or pages yet."""
+"""Closing a period: a municipality submits a period (its figures, narrative and DOCX are kept
+as they were), the region approves or returns it, and a reopened period can change again.
+While a period is submitted or approved, pages and commands show the submitted figures and its
+targets, typed values and narrative are read-only (tracker/freezing.py)."""
+from flask import Flask
+
+from tracker.blueprints import register_feature
+
+
+def register(app: Flask) -> None:
+    from tracker import freezing
+    from tracker.closing import services
+    freezing.register(freezing.Closings(guard=services.ensure_editable,
+                                        values=services.submitted_values,
+                                        submitted_at=services.submitted_at,
+                                        submitted_report=services.submitted_report))
+    register_feature(app, __name__)

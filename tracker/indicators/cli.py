@@ -20,7 +20,9 @@ from tracker.schools.models import Municipality, School
               help="a half-year (2022-H1), a calendar year (2023) or a school year (2021/22)")
 @click.option("--school", "school_name", help="the short name of one school")
 @click.option("--format", "output", type=click.Choice(["table", "json"]), default="table")
-def indicators_command(municipality_name, period_code, school_name, output):
+@click.option("--live", is_flag=True,
+              help="of a submitted period, the figures of the records now, not the submitted ones")
+def indicators_command(municipality_name, period_code, school_name, output, live):
     """Print every indicator: code, name, numerator, denominator, value, target, status."""
     try:
         period = parse(period_code)
@@ -40,7 +42,7 @@ def indicators_command(municipality_name, period_code, school_name, output):
         school_ids = low_result_school_ids(period.year, municipality_id=municipality.id)
         level = TargetLevel("municipality", municipality.id)
     with force_locale("ru"):
-        rows = [_row(value) for value in indicator_values(school_ids, period, level)]
+        rows = [_row(value) for value in indicator_values(school_ids, period, level, live=live)]
     if output == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     else:

@@ -55,10 +55,11 @@ def percent_columns(values: list[IndicatorValue]) -> list[Indicator]:
 
 
 def municipal_dashboard(municipality: Municipality, period: Period,
-                        trend_code: str = TREND_CODE) -> Dashboard:
+                        trend_code: str = TREND_CODE, *, live: bool = False) -> Dashboard:
+    """The municipality's figures (of a submitted period, the submitted ones unless `live`)."""
     school_ids = resolved(low_result_school_ids(period.year, municipality_id=municipality.id))
     level = TargetLevel("municipality", municipality.id)
-    values = indicator_values(school_ids, period, level)
+    values = indicator_values(school_ids, period, level, live=live)
     dashboard = _with_school_rows(Dashboard(period, values, [], percent_columns(values)),
                                   school_ids)
     trend_code = _focus(dashboard, trend_code)
@@ -127,8 +128,8 @@ def schools_dashboard(school_ids, period: Period, level: TargetLevel,
                       codes: tuple[str, ...] | None = None) -> Dashboard:
     """Several schools side by side (a curator's), with their combined figures: every
     indicator, or only the listed ones (the others' cells stay empty)."""
-    school_ids = resolved(school_ids)
-    values = indicator_values(school_ids, period, level, codes)
+    school_ids = resolved(school_ids)  # a curator's own schools: always their live figures
+    values = indicator_values(school_ids, period, level, codes, live=True)
     return _with_school_rows(Dashboard(period, values, [], percent_columns(values)), school_ids)
 
 

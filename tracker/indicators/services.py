@@ -9,6 +9,7 @@ from sqlalchemy import Select, select
 from tracker.db import db, utcnow
 from tracker.errors import DomainError
 from tracker.forms import ensure_version
+from tracker.freezing import ensure_editable, submitted_values
 from tracker.indicators import catalogue, metrics
 from tracker.indicators.figures import check_periodicity, checked_figure
 from tracker.indicators.calculations import (Fraction, Status, Unit, fact_value, plan_of, status,
@@ -73,9 +74,15 @@ def indicators_for(level: TargetLevel, period: Period,
 
 
 def indicator_values(school_ids: Select, period: Period, level: TargetLevel,
-                     codes: tuple[str, ...] | None = None) -> list[IndicatorValue]:
+                     codes: tuple[str, ...] | None = None, *, live: bool = False
+                     ) -> list[IndicatorValue]:
     """Every indicator of the place's catalogue (or the listed ones) for the schools of
-    `school_ids` in `period`."""
+    `school_ids` in `period`: of a municipality or a school whose period is submitted, the
+    submitted figures, unless `live`."""
+    if not live and level.kind in ("municipality", "school"):
+        submitted = submitted_values(level, period, codes)
+        if submitted is not None:
+            return submitted
     return _values(indicators_for(level, period, codes), resolved(school_ids), period,
                    targets_for(period, level), level)
 
@@ -172,8 +179,18 @@ def _target(code: str, period: Period, level: TargetLevel) -> IndicatorTarget | 
         getattr(IndicatorTarget, LEVEL_COLUMNS[level.kind]) == level.id))
 
 
+def _municipality_of(level: TargetLevel) -> int | None:
+    """Whose period a target or a value belongs to (a region's targets belong to none)."""
+    if level.kind == "municipality":
+        return level.id
+    if level.kind == "school":
+        return db.session.scalar(select(School.municipality_id).where(School.id == level.id))
+    return None
+
+
 def remove_target(*, code: str, period: Period, level: TargetLevel) -> None:
     """No target any more («план не задан»)."""
+    ensure_editable(_municipality_of(level), period.code)
     target = _target(code, period, level)
     if target is not None:
         db.session.delete(target)
@@ -183,6 +200,7 @@ def remove_target(*, code: str, period: Period, level: TargetLevel) -> None:
 def set_target(*, code: str, period: Period, level: TargetLevel, value: Decimal,
                version=None) -> IndicatorTarget:
     find_indicator(level, code)
+    ensure_editable(_municipality_of(level), period.code)
     target = _target(code, period, level)
     if target is None:
         target = IndicatorTarget(code=code, period=period.code,
@@ -205,6 +223,7 @@ def enter_value(*, code: str, period: Period, school_id: int | None = None,
              else TargetLevel("municipality", municipality_id))
     indicator = find_indicator(place, code)
     fields = _entered_fields(indicator, place, period, numerator, denominator, value, flag)
+    ensure_editable(_municipality_of(place), period.code)
     entry = _entry(code, period, place)
     if entry is None:
         entry = EnteredValue(code=code, period=period.code, **{_ENTRY_COLUMNS[place.kind]:
@@ -225,6 +244,7 @@ def clear_value(*, code: str, period: Period, school_id: int | None = None,
     """No value any more («ожидается» again)."""
     place = (TargetLevel("school", school_id) if school_id is not None
              else TargetLevel("municipality", municipality_id))
+    ensure_editable(_municipality_of(place), period.code)
     entry = _entry(code, period, place)
     if entry is not None:
         db.session.delete(entry)

@@ -1,3 +1,5 @@
+from dataclasses import dataclass, field
+from datetime import datetime
 from io import BytesIO
 
 from flask import (Blueprint, abort, redirect, render_template, request, send_file,
@@ -9,6 +11,8 @@ from tracker import storage
 from tracker.auth.models import Role
 from tracker.db import db
 from tracker.indicators import catalogue, dashboard as dashboards, panels, services
+from tracker.freezing import submitted_at
+from tracker.indicators.comparison import differences
 from tracker.indicators.export import indicator_table_rows, indicator_workbook
 from tracker.indicators.forms import PeriodForm
 from tracker.indicators.providers import drilldown_of
@@ -35,6 +39,21 @@ def chosen_period() -> Period:
     if form.validate() and form.period.period is not None:
         return form.period.period
     return dashboards.default_period(latest_listing_year=latest_listing_year(current_user))
+
+
+@dataclass
+class Submission:
+    """A submitted period on a page: when it was submitted, whether the live figures are asked
+    for instead, and the figures that changed since."""
+
+    at: datetime | None
+    live: bool
+    changes: list = field(default_factory=list)
+
+
+def submission_of(municipality_id: int, period) -> Submission:
+    at = submitted_at(municipality_id, period.code)
+    return Submission(at, at is not None and request.args.get("live") == "1")
 
 
 @bp.route("/")
@@ -83,10 +102,17 @@ def region_breakdown(region_id: int, code: str):
 @role_required(Role.ADMIN, Role.REGIONAL, Role.COORDINATOR)
 def municipality(municipality_id: int):
     place = get_visible_or_404(Municipality, municipality_id)
-    board = dashboards.municipal_dashboard(place, chosen_period(),
-                                           dashboards.focus_code(request.args.get("focus")))
+    period = chosen_period()
+    submission = submission_of(place.id, period)
+    board = dashboards.municipal_dashboard(place, period,
+                                           dashboards.focus_code(request.args.get("focus")),
+                                           live=submission.live)
+    if submission.at is not None:
+        other = dashboards.municipal_dashboard(place, period, live=not submission.live).values
+        submitted, live = (other, board.values) if submission.live else (board.values, other)
+        submission.changes = list(differences(submitted, live).values())
     return render_template("indicators/municipality.html", place=place, board=board,
-                           can_set_targets=current_user.role in MANAGERS,
+                           submission=submission, can_set_targets=current_user.role in MANAGERS,
                            panels=panels.municipal_panels(place, board.period,
                                                           [row.school for row in board.rows]))
 

@@ -2,10 +2,11 @@
 `measures_on_time` and `evidence_accepted`, one SQL aggregation each, grouped by school."""
 from flask import url_for
 from flask_babel import gettext as _
-from sqlalchemy import Select, and_, exists, func, select
+from sqlalchemy import Select, and_, exists, func, or_, select
 
 from tracker.db import db
 from tracker.i18n import day
+from tracker.closing.corrections import dated_records
 from tracker.indicators.calculations import Fraction
 from tracker.indicators.metrics import metric
 from tracker.indicators.providers import RecordList, RecordRow, drills
@@ -69,3 +70,16 @@ def evidence_accepted_records(school_id: int, period: Period) -> RecordList:
     done = and_(Measure.status.in_(DONE), Measure.done_on.between(period.starts_on,
                                                                   period.ends_on))
     return _records(school_id, done, _accepted())
+
+
+@dated_records("Measure")
+def measures_of_period(period: Period):
+    """Measures due, or done, in the period."""
+    return select(Measure.id).where(or_(due_in(period), Measure.done_on.between(
+        period.starts_on, period.ends_on)))
+
+
+@dated_records("Evidence")
+def evidence_of_period(period: Period):
+    """Evidence of the period's measures."""
+    return select(Evidence.id).where(Evidence.measure_id.in_(measures_of_period(period)))

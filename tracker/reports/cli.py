@@ -28,6 +28,18 @@ def _one(model, column, name: str, what: str, **filters):
     return rows[0]
 
 
+def _submitted_or_built(municipality, period) -> bytes:
+    """The DOCX as submitted for a closed period (byte for byte), else generated now."""
+    from tracker import storage
+    from tracker.freezing import submitted_report
+    from tracker.reports.halfyear import build_municipal_report
+    row = submitted_report(municipality.id, period.code)
+    if row is None:
+        return build_municipal_report(municipality, period)
+    with storage.open_file(row.stored_name) as stored:
+        return stored.read()
+
+
 @report_group.command("half-year")
 @click.option("--municipality", "municipality_name", help="the municipality's name")
 @click.option("--school", "school_name", help="a school's short name (needs --municipality)")
@@ -39,7 +51,6 @@ def _one(model, column, name: str, what: str, **filters):
 def half_year(municipality_name, school_name, region_name, period_code, output):
     """Write the half-year report of a municipality, a school or a region as DOCX."""
     from tracker.reports.halfyear import (
-        build_municipal_report,
         build_regional_report,
         build_school_report,
     )
@@ -59,7 +70,7 @@ def half_year(municipality_name, school_name, region_name, period_code, output):
                               municipality_id=municipality.id)
                 data = build_school_report(school, period)
             else:
-                data = build_municipal_report(municipality, period)
+                data = _submitted_or_built(municipality, period)
         elif region and not school_name:
             data = build_regional_report(region, period)
         else:

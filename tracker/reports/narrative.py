@@ -6,6 +6,7 @@ from sqlalchemy.exc import IntegrityError
 from tracker.db import db
 from tracker.errors import StaleEdit
 from tracker.forms import ensure_version
+from tracker.freezing import ensure_editable
 from tracker.periods import HalfYear
 from tracker.reports.models import NARRATIVE_FIELDS, PASSPORT_FIELDS, ReportNarrative
 
@@ -45,6 +46,7 @@ def narrative_for(municipality_id: int, period: HalfYear) -> tuple[ReportNarrati
 
 def save_narrative(*, municipality_id: int, period: HalfYear, version, **fields) -> ReportNarrative:
     """Create or update the half-year's narrative; a stale version raises StaleEdit."""
+    ensure_editable(municipality_id, period.code)
     narrative = stored_narrative(municipality_id, period)
     if narrative is None:
         ensure_version(ReportNarrative(version=NEW_VERSION), version)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import selectinload
 
 from tracker.db import db
 from tracker.i18n import day
+from tracker.closing.corrections import dated_records
 from tracker.indicators.calculations import Fraction
 from tracker.indicators.metrics import metric
 from tracker.indicators.providers import RecordList, RecordRow, drills
@@ -106,3 +107,21 @@ def mentoring_records(school_id: int, period: Period) -> RecordList:
              str(labels.MENTORSHIP_STATUS[pair.status])],
             url=url_for("teachers.card", teacher_id=pair.mentor_id), counted=bool(active)))
     return records
+
+
+@dated_records("DevelopmentPlan")
+def plans_of_period(period: Period):
+    return select(DevelopmentPlan.id).where(
+        DevelopmentPlan.period.in_([half.code for half in period.half_years]))
+
+
+@dated_records("Diagnostic")
+def diagnostics_of_period(period: Period):
+    return select(Diagnostic.id).where(Diagnostic.held_on.between(period.starts_on,
+                                                                  period.ends_on))
+
+
+@dated_records("CourseCompletion")
+def courses_of_period(period: Period):
+    return select(CourseCompletion.id).where(
+        CourseCompletion.completed_on.between(period.starts_on, period.ends_on))

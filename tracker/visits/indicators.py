@@ -11,6 +11,7 @@ from sqlalchemy import Select, and_, func, or_, select
 from tracker.auth.models import User
 from tracker.db import db
 from tracker.i18n import day
+from tracker.closing.corrections import dated_records
 from tracker.indicators.calculations import Fraction, Unit
 from tracker.indicators.metrics import metric
 from tracker.indicators.providers import RecordList, RecordRow, drills
@@ -56,3 +57,8 @@ def visit_records(school_id: int, period: Period) -> RecordList:
              str(STATUS_LABELS[visit.shown_status(on)])],
             url=url_for("visits.detail", visit_id=visit.id), counted=bool(counted)))
     return records
+
+
+@dated_records("Visit")
+def visits_of_period(period: Period):
+    return select(Visit.id).where(_of_period(period))
