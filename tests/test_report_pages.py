@@ -138,7 +138,7 @@ def test_download_has_a_plain_and_a_russian_file_name(client, login_as):
     assert response.mimetype.endswith("wordprocessingml.document")
     disposition = response.headers["Content-Disposition"]
     assert disposition.startswith('attachment; filename="otchet-gorodok-2022-h1.docx"')
-    assert "filename*=UTF-8''" + quote("Отчёт Городок 2022-H1.docx", safe="") in disposition
+    assert "filename*=UTF-8''" + quote("Отчёт Городок, 1 полугодие 2022.docx", safe="") in disposition
     document = Document(BytesIO(response.data))
     assert "Городок, 1 полугодие 2022" in [p.text for p in document.paragraphs]
 

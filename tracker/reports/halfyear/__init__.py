@@ -59,10 +59,11 @@ def build_municipal_report(municipality: Municipality, period: HalfYear | str) -
 
 
 def file_names(place_name: str, period: HalfYear) -> tuple[str, str]:
-    """(ASCII, Russian) file names: «otchet-ust-ilimsk-2022-h1.docx», «Отчёт …».»"""
+    """(ASCII, Russian) file names: «otchet-ust-ilimsk-2022-h1.docx», «Отчёт Усть-Илимск,
+    1 полугодие 2022.docx» (the words of the period, never its code)."""
     ascii_name = f"otchet-{slug(place_name)}-{period.code.lower()}.docx"
     label = _("Report")
-    return ascii_name, f"{label} {place_name} {period.code}.docx"
+    return ascii_name, f"{label} {place_name}, {period.label}.docx"
 
 
 
