@@ -1,6 +1,7 @@
 """Values typed in: once per municipality (a survey result, a figure from another system) or by
 every school in one grid; checked against the unit and the period; nothing saved on a refusal."""
 import json
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -11,7 +12,7 @@ from tracker.db import db
 from tracker.indicators import catalogue_services, services
 from tracker.indicators.calculations import Status
 from tracker.indicators.figures import FigureRefused
-from tracker.indicators.models import EnteredValue
+from tracker.indicators.models import EnteredValue, Indicator
 from tracker.periods import HalfYear, Year
 from tracker.schools.models import School
 
@@ -147,3 +148,18 @@ def test_a_lower_is_better_indicator_is_achieved_below_its_target(district):
                                        services.TargetLevel("municipality", district.id),
                                        codes=(indicator.code,))
     assert value.status == Status.ACHIEVED
+
+
+@pytest.mark.parametrize("month,period,today,expected", [
+    (8, HalfYear(2022, 1), date(2026, 12, 3), True),    # as of 30.06.2022, August is ahead
+    (5, HalfYear(2022, 1), date(2026, 12, 3), False),   # May was over by 30.06.2022
+    (5, HalfYear(2022, 1), date(2022, 5, 20), True),    # the half-year runs, May not over yet
+    (None, HalfYear(2022, 1), date(2022, 5, 20), True),
+    (None, HalfYear(2022, 1), date(2026, 12, 3), False),
+    (3, Year(2026), date(2026, 12, 3), False),
+    (12, Year(2026), date(2026, 12, 3), True)])
+def test_a_missing_value_is_expected_until_its_due_month_is_over(month, period, today,
+                                                                 expected):
+    indicator = Indicator(code="x", name_ru="x", unit="percent", source="entered",
+                          expected_month=month)
+    assert services.still_expected(indicator, period, today) is expected

@@ -84,10 +84,13 @@ def _page(place: Municipality, period, *, form=None, missing=None, status: int =
     changed = audit_rows(corrections(place.id, period, last_submit.at)) \
         if last_submit and state != PeriodState.OPEN else []
     deadline = services.deadline_of(place.region_id, period.code)
+    steps = _steps_for(current_user.role, state)
+    if missing is None and Step.SUBMIT in steps:  # said before the coordinator submits
+        missing = services.missing_data(place, period)
     return render_template(
         "closing/period.html", place=place, period=period, closing=closing, state=state,
         changed=changed, deadline=deadline, today=date.today(), missing=missing,
-        steps=_steps_for(current_user.role, state), form=form or StepForm(),
+        steps=steps, form=form or StepForm(),
         STATE_LABELS=STATE_LABELS, STEP_LABELS=STEP_LABELS,
         period_form=PeriodChoice(request.args)), status
 

@@ -1,6 +1,8 @@
 """Indicator values for a scope and a period: facts from providers or entered values, targets,
 statuses. Targets and entered values are set here too (callers commit)."""
+import calendar
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
@@ -127,10 +129,31 @@ def _values(indicators: list[Indicator], school_ids: Select, period: Period,
                                             indicator.filters) or fraction or Fraction(0, 0)
             value = IndicatorValue(indicator, fraction, None, Status.NO_DATA, by_school or {})
         value.target = targets.get(indicator.code)
-        value.status = status(value.fact, value.plan, expected=not indicator.is_computed,
+        value.status = status(value.fact, value.plan, expected=still_expected(indicator, period),
                               direction=indicator.direction)
         values.append(value)
     return values
+
+
+def still_expected(indicator: Indicator, period: Period, today: date | None = None) -> bool:
+    """An entered value not typed in is «ожидается» until its due month is over, counted as of
+    the period's reference day (its last day, or today while it runs): 2022-H1's August value
+    is expected as of 30.06.2022; a value due in May of that half-year has no data by then."""
+    if indicator.is_computed:
+        return False
+    reference = period.as_of(today)
+    if not indicator.expected_month:
+        return reference < period.ends_on
+    return reference <= due_day(indicator.expected_month, period)
+
+
+def due_day(month: int, period: Period) -> date:
+    """The last day of the first `month` that ends on or after the period's start."""
+    for year in range(period.starts_on.year, period.ends_on.year + 2):
+        last = date(year, month, calendar.monthrange(year, month)[1])
+        if last >= period.starts_on:
+            return last
+    return period.ends_on
 
 
 def _municipalities_of(level: TargetLevel) -> Select | list[int]:
