@@ -1,5 +1,6 @@
 """Indicator values for a scope and a period: facts from providers or entered values, targets,
 statuses. Targets and entered values are set here too (callers commit)."""
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -10,12 +11,13 @@ from tracker.db import db
 from tracker.errors import DomainError
 from tracker.forms import ensure_version
 from tracker.indicators import catalogue, metrics
-from tracker.indicators.calculations import (Fraction, Status, Unit, fact_value, plan_of, status,
-                                             total)
+from tracker.indicators.calculations import (Direction, Fraction, Status, Unit, fact_value,
+                                             plan_of, status, total)
 from tracker.indicators.models import EnteredValue, Indicator, IndicatorTarget
 from tracker.indicators.providers import entered_fractions
 from tracker.indicators.scope import resolved
-from tracker.periods import Period
+from tracker.periods import PERIODICITY_NAMES, Period
+from tracker.schools.models import School
 
 
 @dataclass
@@ -52,6 +54,45 @@ class BadValue(DomainError):
 
 class UnknownIndicator(DomainError):
     message = _l("There is no such indicator in the catalogue.")
+
+
+class BadTarget(DomainError):
+    """A target that does not fit the indicator's unit; `field` names the indicator (its code,
+    the form's field), the message names the indicator in words."""
+
+    def __init__(self, indicator: Indicator, message):
+        super().__init__(_l("%(indicator)s: %(message)s", indicator=indicator.name,
+                            message=message))
+        self.field = indicator.code
+        self.reason = message
+
+
+def check_target(indicator: Indicator, value: Decimal) -> Decimal:
+    """A target in the indicator's unit: a share 0–100 %, a count a non-negative whole number,
+    yes/no 1 or 0, a number anything."""
+    value = Decimal(str(value))
+    if indicator.unit == Unit.PERCENT and not 0 <= value <= 100:
+        raise BadTarget(indicator, _l("a share from 0 to 100 %."))
+    if indicator.unit == Unit.COUNT and (value < 0 or value != value.to_integral_value()):
+        raise BadTarget(indicator, _l("a whole number not less than 0."))
+    if indicator.unit == Unit.YES_NO and value not in (0, 1):
+        raise BadTarget(indicator, _l("«yes» or «no»."))
+    if abs(value) >= TARGET_LIMIT:
+        raise BadTarget(indicator, _l("a number below 100 000 000."))
+    return value
+
+
+TARGET_LIMIT = Decimal(10) ** 8  # what the column (10 digits, 2 after the point) holds
+
+
+class BadPeriodOfTarget(BadTarget):
+    """A target for a period of another kind than the indicator's periodicity."""
+
+
+def check_period(indicator: Indicator, period: Period) -> None:
+    if period.periodicity != indicator.periodicity:
+        raise BadPeriodOfTarget(indicator, _l("the indicator is planned per %(kind)s.",
+                                              kind=PERIODICITY_NAMES[indicator.periodicity]))
 
 
 def indicators_for(level: TargetLevel, period: Period,
@@ -93,6 +134,34 @@ def trend_values(school_ids: Select, periods: list[Period], level: TargetLevel,
             for period in periods]
 
 
+@dataclass
+class PlanFactRow:
+    """One indicator over several periods of its kind: plan, fact and status in each."""
+
+    indicator: Indicator
+    values: list[IndicatorValue]
+
+
+def plan_fact(school_ids_for: Callable[[Period], Select], periods: list[Period],
+              level: TargetLevel) -> list[PlanFactRow]:
+    """Every indicator of the periods' kind (the place's catalogue) in each of `periods`, oldest
+    first, counted over `school_ids_for(period)` (the schools that period's dashboard counts);
+    the targets of all the periods are read in one query."""
+    if not periods:
+        return []
+    indicators = indicators_for(level, periods[-1])
+    targets: dict[str, dict[str, Decimal]] = {period.code: {} for period in periods}
+    rows = db.session.execute(select(IndicatorTarget.period, IndicatorTarget.code,
+                                     IndicatorTarget.value).where(
+        IndicatorTarget.period.in_(list(targets)), _TARGET_COLUMNS[level.kind] == level.id))
+    for period_code, code, value in rows:
+        targets[period_code][code] = value
+    by_period = [_values(indicators, resolved(school_ids_for(period)), period,
+                         targets[period.code]) for period in periods]
+    return [PlanFactRow(indicator, [values[index] for values in by_period])
+            for index, indicator in enumerate(indicators)]
+
+
 def _values(indicators: list[Indicator], school_ids: Select, period: Period,
             targets: dict[str, Decimal]) -> list[IndicatorValue]:
     entered_codes = [i.code for i in indicators if not i.is_computed]
@@ -106,7 +175,8 @@ def _values(indicators: list[Indicator], school_ids: Select, period: Period,
             fraction = Fraction(0, 0)
         value = IndicatorValue(indicator, fraction, targets.get(indicator.code), Status.NO_DATA,
                                by_school or {})
-        value.status = status(value.fact, value.plan, expected=not indicator.is_computed)
+        value.status = status(value.fact, value.plan, expected=not indicator.is_computed,
+                              direction=Direction(indicator.direction))
         values.append(value)
     return values
 
@@ -146,7 +216,11 @@ def remove_target(*, code: str, period: Period, level: TargetLevel) -> None:
 
 def set_target(*, code: str, period: Period, level: TargetLevel, value: Decimal,
                version=None) -> IndicatorTarget:
-    find_indicator(level, code)
+    """Set a target; a value the unit does not allow raises BadTarget, a period of another
+    periodicity than the indicator's BadPeriodOfTarget."""
+    indicator = find_indicator(level, code)
+    value = check_target(indicator, value)
+    check_period(indicator, period)
     target = _target(code, period, level)
     if target is None:
         target = IndicatorTarget(code=code, period=period.code,
@@ -157,6 +231,40 @@ def set_target(*, code: str, period: Period, level: TargetLevel, value: Decimal,
     target.value = value
     db.session.flush()
     return target
+
+
+def set_school_targets(*, code: str, period: Period, municipality_id: int,
+                       values: dict[int, Decimal | None]) -> None:
+    """One indicator's targets for many schools of a municipality at once (None: no target);
+    the indicator is looked up once and the schools' current targets read in one query."""
+    indicator = find_indicator(TargetLevel("municipality", municipality_id), code)
+    check_period(indicator, period)
+    checked = {school_id: None if value is None else check_target(indicator, value)
+               for school_id, value in values.items()}
+    inside = set(db.session.scalars(select(School.id).where(
+        School.municipality_id == municipality_id, School.id.in_(list(checked)))))
+    if inside != set(checked):
+        raise ValueError("schools of another municipality")  # the views never send them
+    current = {target.school_id: target for target in db.session.scalars(select(IndicatorTarget)
+               .where(IndicatorTarget.code == code, IndicatorTarget.period == period.code,
+                      IndicatorTarget.school_id.in_(list(checked))))}
+    for school_id, value in checked.items():
+        target = current.get(school_id)
+        if value is None:
+            if target is not None:
+                db.session.delete(target)
+        elif target is None:
+            db.session.add(IndicatorTarget(code=code, period=period.code, school_id=school_id,
+                                           value=value))
+        elif target.value != value:
+            target.value = value
+    db.session.flush()
+
+
+def school_targets_of(code: str, period: Period, school_ids: list[int]) -> dict[int, Decimal]:
+    return dict(db.session.execute(select(IndicatorTarget.school_id, IndicatorTarget.value).where(
+        IndicatorTarget.code == code, IndicatorTarget.period == period.code,
+        IndicatorTarget.school_id.in_(school_ids))).all())
 
 
 def enter_value(*, code: str, period: Period, school_id: int, numerator: int | None = None,
