@@ -78,6 +78,10 @@ def test_refusals_show_on_their_field_in_russian_and_keep_the_input(client, logi
     assert 'value="Сеть 1"' in page and 'value="Доля ОУ в сетевых сообществах"' in page
     response = client.post(url, data={**FORM, "source": "computed", "metric": ""})
     assert "Метрика" in _field_error(_text(response), "metric")
+    response = client.post(url, data={**FORM, "source": "computed", "metric": "visits",
+                                      "org_type": ["school", "xyz"]})
+    assert response.status_code == 422
+    assert _field_error(_text(response), "org_type").startswith("Фильтры:")
     assert db.session.scalar(select(Indicator).where(Indicator.municipality_id == town.id)) \
         is None
 

@@ -71,8 +71,8 @@ class IndicatorForm(FlaskForm):
     what files exchanged between installations use; the pages never show it."""
 
     code = StringField(_l("Code (Latin letters)"), validators=[Optional()],
-                       description=_l("Used in exchanged files, e.g. net_orgs; it does not "
-                                      "change later."))
+                       description=_l("Lowercase Latin letters, digits and «_»; used in "
+                                      "exchanged files, it does not change later."))
     name_ru = StringField(_l("Name"), validators=[Optional()])
     name_en = StringField(_l("Name in English"), validators=[Optional()])
     unit = SelectField(_l("Unit"), choices=())
@@ -84,7 +84,8 @@ class IndicatorForm(FlaskForm):
     source = SelectField(_l("Source"), choices=())
     metric = SelectField(_l("Metric"), choices=(),
                          description=_l("Only for an indicator computed from the records."))
-    org_type = SelectMultipleField(_l("Organization types"), choices=(),
+    # an unknown type is refused by the catalogue services, in Russian, on this field
+    org_type = SelectMultipleField(_l("Organization types"), choices=(), validate_choice=False,
                                    description=_l("None chosen: every organization."))
     status = SelectField(_l("Schools"), choices=())
     community = SelectField(_l("Community"), choices=())
