@@ -252,3 +252,36 @@ def test_one_indicators_targets_for_every_school_in_one_grid(client, login_as):
     db.session.commit()
     assert client.get(f"/indicators/municipality/{neighbour.id}/targets/teachers_with_plan"
                       ).status_code == 404
+
+
+def test_the_audit_log_shows_an_indicators_change_in_words(client, login_as):
+    town = factories.make_municipality()
+    login_as(Role.COORDINATOR, municipality=town)
+    client.post(f"/indicators/municipality/{town.id}/catalogue/new",
+                data={**FORM, "source": "computed", "metric": "teachers_with_plan",
+                      "code": "plans_doo", "name_ru": "Доля педагогов ДОО с ИОМ",
+                      "level": "school", "org_type": ["doo"], "status": "low_result"})
+    login_as(Role.ADMIN)
+    page = _text(client.get("/admin/audit"))
+    assert "Доля педагогов ДОО с ИОМ" in page and "календарный год" in page
+    assert "Дошкольная организация (ДОО), школы с низкими результатами (ШНОР)" in page
+    assert "Педагоги с индивидуальными программами развития" in page
+    for code in ("plans_doo", "org_type", "teachers_with_plan", "low_result", "percent"):
+        assert code not in page
+
+
+def test_a_stale_edit_of_an_indicator_is_refused(client, login_as):
+    town = factories.make_municipality()
+    indicator = _own(town)
+    db.session.commit()
+    read = str(indicator.version)
+    manage.update_indicator(indicator, **{**FORM, "expected_month": None, "metric": None,
+                                          "name_ru": "Сохранил другой"})
+    db.session.commit()
+    login_as(Role.COORDINATOR, municipality=town)
+    response = client.post(f"/indicators/catalogue/{indicator.id}/edit",
+                           data={**FORM, "name_ru": "Моя правка", "version": read})
+    page = _text(response)
+    assert "изменена другим пользователем" in page and 'value="Моя правка"' in page
+    db.session.expire_all()
+    assert indicator.name_ru == "Сохранил другой"

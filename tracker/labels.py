@@ -206,7 +206,7 @@ FIELD_OVERRIDES = {
     ("DeficitDomain", "position"): _l("Order"), ("ResultCategory", "position"): _l("Order"),
     ("RiskDirection", "position"): _l("Order"), ("SuggestedMeasure", "position"): _l("Order"),
     ("Measure", "title"): _l("Measure"), ("EnteredValue", "numerator"): _l("Counted"),
-    ("Indicator", "code"): _l("Code (Latin letters)"), ("Indicator", "name_ru"): _l("Name"),
+    ("Indicator", "name_ru"): _l("Name"),
     ("Indicator", "name_en"): _l("Name in English"), ("Indicator", "level"): _l("Counted at"),
     ("Indicator", "periodicity"): _l("Periodicity"), ("Indicator", "direction"): _l("Better when"),
     ("Indicator", "expected_month"): _l("Month the value is due"),
