@@ -21,6 +21,7 @@ from datetime import date
 
 from tracker.auth.models import Role
 from tracker.db import db
+from tracker.indicators.catalogue_services import add_indicator
 
 from tests import factories, program_factories, teacher_factories
 from tests.upload_corpus import pdf_bytes
@@ -204,6 +205,10 @@ def _municipal_objects(side: Side, municipality, schools) -> None:
     side.add("event_id", event, event.title)
     side.add("community_id", factories.make_community(municipality, name=f"Сообщество {label}"),
              f"Сообщество {label}")
+    own = add_indicator(municipality_id=municipality.id, code="survey",
+                        name_ru=f"Опрос родителей {label}", unit="percent", source="entered")
+    side.add("catalogue_indicator_id", own, own.name_ru)
+    side.private.append(own.name_ru)
 
 
 def _foreign_visit(school, author) -> Side:

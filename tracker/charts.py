@@ -126,6 +126,33 @@ def trend(title: str, periods: Sequence[str], fact: Series, target: Series | Non
     return Chart(title, _figure(data, layout, title), table, False)
 
 
+def plan_fact(title: str, periods: Sequence[str], fact: Series, plan: Series, *, unit: Unit,
+              category_label: str) -> Chart:
+    """Fact as bars per period, the plan of each period as a dashed marker line over them (a
+    period without a plan is a gap): plan vs fact side by side, 2022 next to 2023."""
+    series = [_plain_series(fact), _plain_series(plan)]
+    table = Table(category_label, list(periods), series, unit)
+    if not periods or not _has_values(series):
+        return Chart(title, "", table, True)
+    fact, plan = series
+    data = [{"type": "bar", "x": list(periods), "y": list(fact.values), "name": fact.name,
+             "marker": {"color": fact.colour},
+             "hovertemplate": "%{x}: " + _hover_value("y", unit) + "<extra>" + fact.name
+             + "</extra>"}]
+    if _has_values([plan]):
+        data.append({"type": "scatter", "mode": "lines+markers", "x": list(periods),
+                     "y": list(plan.values), "name": plan.name, "connectgaps": False,
+                     "line": {"color": plan.colour, "dash": "dash"},
+                     "marker": {"size": 10, "color": plan.colour, "symbol": "line-ew-open",
+                                "line": {"width": 3, "color": plan.colour}},
+                     "hovertemplate": "%{x}: " + _hover_value("y", unit) + "<extra>"
+                     + plan.name + "</extra>"})
+    layout = {"height": 320, "showlegend": True, "bargap": 0.4,
+              "xaxis": {"type": "category"},
+              "yaxis": _value_axis(unit, _largest(series, False), None)}
+    return Chart(title, _figure(data, layout, title), table, False)
+
+
 @dataclass(frozen=True)
 class Level:
     """A step of a heat map's scale: its name (written in the cells) and its colour."""

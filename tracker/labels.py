@@ -8,10 +8,14 @@ from collections.abc import Mapping
 
 from flask_babel import lazy_gettext as _l
 
+from tracker.indicators.calculations import Direction, Unit
+from tracker.indicators.metrics import LOW_RESULT, PROJECT_500
+from tracker.indicators.models import Level, Source
 from tracker.network import labels as network
 from tracker.programs import forms as programs
 from tracker.risks.forms import LEVEL_LABELS
 from tracker.teachers import labels as teachers
+from tracker.periods import PERIODICITY_NAMES
 from tracker.ui import ORG_TYPE_LABELS, ROLE_LABELS
 from tracker.visits import forms as visits
 
@@ -28,6 +32,35 @@ WARNING_ACTIONS = ("denied", "login_failed")
 ACTOR_ROLE_LABELS = {**ROLE_LABELS, "cli": _l("command line"), "anonymous": _l("not signed in")}
 
 VISIBILITY_LABELS = dict(visits.VISIBILITY_CHOICES)
+
+# the indicator catalogue: what an indicator's stored codes are called
+UNIT_LABELS = {Unit.PERCENT: _l("share, %"), Unit.COUNT: _l("count"),
+               Unit.YES_NO: _l("yes / no"), Unit.NUMBER: _l("number")}
+INDICATOR_LEVEL_LABELS = {Level.SCHOOL: _l("per school"),
+                          Level.MUNICIPALITY: _l("per municipality")}
+SOURCE_LABELS = {Source.COMPUTED: _l("computed from the records"),
+                 Source.ENTERED: _l("entered by hand")}
+DIRECTION_LABELS = {Direction.HIGHER: _l("higher is better"),
+                    Direction.LOWER: _l("lower is better")}
+SCHOOL_STATUS_LABELS = {LOW_RESULT: _l("low-result schools (ШНОР)"),
+                        PROJECT_500: _l("schools of the project «500+»")}
+# every metric registered by a feature (tracker/*/indicators.py), by its code
+METRIC_LABELS = {
+    "teachers_with_plan": _l("Teachers with individual development plans"),
+    "teachers_diagnosed": _l("Teachers who passed the diagnostics of deficits"),
+    "teachers_courses_3y": _l("Teachers with courses in the last 3 years"),
+    "schools_with_mentoring": _l("Schools running mentoring programs"),
+    "schools_in_competitions": _l("Schools that sent teachers to competitions"),
+    "measures_on_time": _l("Measures done on time"),
+    "evidence_accepted": _l("Done measures with accepted evidence"),
+    "visits": _l("Curator visits (done of planned)"),
+}
+
+
+def metric_label(code: str | None) -> str:
+    """A metric in words; one without a label (a feature forgot it) keeps a neutral name."""
+    return str(METRIC_LABELS.get(code or "", _l("Metric of the records")))
+
 
 # (model, field) -> the labels of its values
 VALUE_LABELS: dict[tuple[str, str], Mapping] = {
@@ -59,6 +92,12 @@ VALUE_LABELS: dict[tuple[str, str], Mapping] = {
     ("Mentorship", "form"): teachers.MENTORING_FORM,
     ("Mentorship", "status"): teachers.MENTORSHIP_STATUS,
     ("CourseCompletion", "provider"): teachers.COURSE_PROVIDER,
+    ("Indicator", "unit"): UNIT_LABELS,
+    ("Indicator", "periodicity"): PERIODICITY_NAMES,
+    ("Indicator", "level"): INDICATOR_LEVEL_LABELS,
+    ("Indicator", "source"): SOURCE_LABELS,
+    ("Indicator", "direction"): DIRECTION_LABELS,
+    ("Indicator", "metric"): METRIC_LABELS,
 }
 
 OBJECT_LABELS = {
@@ -179,6 +218,13 @@ FIELD_OVERRIDES = {
     ("DeficitDomain", "position"): _l("Order"), ("ResultCategory", "position"): _l("Order"),
     ("RiskDirection", "position"): _l("Order"), ("SuggestedMeasure", "position"): _l("Order"),
     ("Measure", "title"): _l("Measure"), ("EnteredValue", "numerator"): _l("Counted"),
+    ("Indicator", "name_ru"): _l("Name"),
+    ("Indicator", "name_en"): _l("Name in English"), ("Indicator", "level"): _l("Counted at"),
+    ("Indicator", "periodicity"): _l("Periodicity"), ("Indicator", "direction"): _l("Better when"),
+    ("Indicator", "expected_month"): _l("Month the value is due"),
+    ("Indicator", "metric"): _l("Metric"), ("Indicator", "filters"): _l("Filters"),
+    ("Indicator", "is_retired"): _l("Retired"),
+    ("Indicator", "in_report_table"): _l("In the report's table"),
 }
 # fields a reader of the audit does not need (technical, or shown elsewhere)
 HIDDEN_FIELDS = {"name_key", "sort_key", "stored_name", "endpoint", "method", "session_epoch"}
@@ -204,3 +250,17 @@ def object_label(model: str) -> str:
 
 def field_label(model: str, field: str) -> str:
     return str(FIELD_OVERRIDES.get((model, field)) or FIELD_LABELS.get(field, field))
+
+
+def filter_words(filters: dict | None) -> list[str]:
+    """A computed indicator's filters in words: «ДОО», «ШНОР», «сообщество „…“»."""
+    from tracker.indicators.metrics import COMMUNITY, ORG_TYPE, STATUS
+    words = []
+    filters = filters or {}
+    for org_type in filters.get(ORG_TYPE) or ():
+        words.append(str(ORG_TYPE_LABELS.get(org_type, org_type)))
+    if filters.get(STATUS):
+        words.append(str(SCHOOL_STATUS_LABELS.get(filters[STATUS], filters[STATUS])))
+    if filters.get(COMMUNITY):
+        words.append(str(_l("community «%(name)s»", name=filters[COMMUNITY])))
+    return words

@@ -26,6 +26,14 @@ PERIODICITY_LABELS = {
 }
 
 
+# one period of the kind, in words: «полугодие», «календарный год», «учебный год»
+PERIODICITY_NAMES = {
+    Periodicity.HALF_YEAR: _l("half-year"),
+    Periodicity.YEAR: _l("calendar year"),
+    Periodicity.SCHOOL_YEAR: _l("school year"),
+}
+
+
 class BadPeriod(ValueError):
     """A code that is no period (or not one of the wanted periodicity)."""
 

@@ -220,6 +220,8 @@ def can_view(user: User, obj) -> bool:
                                            and user.region_id == obj.id)
     if isinstance(obj, VisitAttachment) and not obj.is_for_school:
         return sees_internal_notes(user) and can_view_school(user, obj.school)
+    if _is_indicator(obj):
+        return can_manage_indicator(user, obj)
     school = getattr(obj, "school", None)
     if isinstance(school, School):
         return can_view_school(user, school)
@@ -244,6 +246,8 @@ def can_edit(user: User, obj) -> bool:
         return False  # the history of a follow-up is never rewritten
     if getattr(obj, "__module__", "") == "tracker.teachers.models":
         return can_edit_staff(user, obj.school)
+    if _is_indicator(obj):
+        return can_manage_indicator(user, obj)
     network = _network_rule(user, obj, edit=True)
     if network is not None:
         return network
@@ -413,6 +417,37 @@ def can_edit_indicator_values(user: User, school: School) -> bool:
     if user.role == Role.DIRECTOR:
         return user.school_id == school.id
     return user.role in MANAGERS and can_view(user, school)
+
+
+CATALOGUE_EDITORS = (Role.ADMIN, Role.REGIONAL, Role.COORDINATOR)
+
+
+def _is_indicator(obj) -> bool:
+    from tracker.indicators.models import Indicator
+    return isinstance(obj, Indicator)
+
+
+def can_manage_indicator(user: User, indicator) -> bool:
+    """A region's indicators: its regional coordinator (or an admin). A municipality's own
+    additions: its coordinator, its region's coordinator, an admin. Everyone else answers 404:
+    a municipal coordinator reads the region's catalogue on the list, never through its pages."""
+    if user.role == Role.ADMIN:
+        return True
+    if user.role == Role.REGIONAL:
+        region_id = indicator.region_id or db.session.scalar(
+            select(Municipality.region_id).where(Municipality.id == indicator.municipality_id))
+        return region_id == user.region_id
+    if user.role == Role.COORDINATOR:
+        return indicator.municipality_id is not None \
+            and indicator.municipality_id == user.municipality_id
+    return False
+
+
+def can_manage_catalogue_of(user: User, place) -> bool:
+    """Add indicators to a region's catalogue, or to a municipality's own additions."""
+    if isinstance(place, Region):
+        return user.role in (Role.ADMIN, Role.REGIONAL) and can_view(user, place)
+    return user.role in CATALOGUE_EDITORS and can_view(user, place)
 
 
 # --- the half-year report (tracker/reports) --------------------------------------------------

@@ -148,6 +148,8 @@ def _value(model: str, key: str, value) -> str:
         return _("yes") if value else _("no")
     if key == "reason" and value in labels.DENIAL_REASONS:
         return str(labels.DENIAL_REASONS[value])
+    if isinstance(value, dict) and model == "Indicator" and key == "filters":
+        return ", ".join(labels.filter_words(value)) or "—"
     label = labels.value_label(model, key, value)
     if label is not None:
         return label

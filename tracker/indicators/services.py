@@ -1,6 +1,7 @@
 """Indicator values for a scope and a period: facts from providers or entered values, targets,
 statuses. Targets and entered values are set here too (callers commit)."""
 import calendar
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -13,7 +14,7 @@ from tracker.errors import DomainError
 from tracker.forms import ensure_version
 from tracker.freezing import ensure_editable, submitted_values
 from tracker.indicators import catalogue, metrics
-from tracker.indicators.figures import check_periodicity, checked_figure
+from tracker.indicators.figures import FigureRefused, check_periodicity, checked_figure
 from tracker.indicators.calculations import (Fraction, Status, Unit, fact_value, plan_of, status,
                                              total)
 from tracker.indicators.models import EnteredValue, Indicator, IndicatorTarget, Level
@@ -62,6 +63,43 @@ class UnknownIndicator(DomainError):
     message = _l("There is no such indicator in the catalogue.")
 
 
+class BadTarget(DomainError):
+    """A target that does not fit the indicator's unit; `field` names the indicator (its code,
+    the form's field), the message names the indicator in words."""
+
+    def __init__(self, indicator: Indicator, message):
+        super().__init__(_l("%(indicator)s: %(message)s", indicator=indicator.name,
+                            message=message))
+        self.field = indicator.code
+        self.reason = message
+
+
+def check_target(indicator: Indicator, value: Decimal) -> Decimal:
+    """A target in the indicator's unit: a share 0–100 %, a count a non-negative whole number,
+    yes/no 1 or 0, a number anything."""
+    try:  # the one check of a figure by unit (figures.py)
+        value = checked_figure(indicator.unit, value)
+    except FigureRefused as refused:
+        raise BadTarget(indicator, refused.message) from None
+    if abs(value) >= TARGET_LIMIT:
+        raise BadTarget(indicator, _l("a number below 100 000 000."))
+    return value
+
+
+TARGET_LIMIT = Decimal(10) ** 8  # what the column (10 digits, 2 after the point) holds
+
+
+class BadPeriodOfTarget(BadTarget):
+    """A target for a period of another kind than the indicator's periodicity."""
+
+
+def check_period(indicator: Indicator, period: Period) -> None:
+    try:
+        check_periodicity(indicator, period)
+    except FigureRefused as refused:
+        raise BadPeriodOfTarget(indicator, refused.message) from None
+
+
 def indicators_for(level: TargetLevel, period: Period,
                    codes: tuple[str, ...] | None = None) -> list[Indicator]:
     """The place's indicators of the period's periodicity (or the listed ones, in that order);
@@ -108,6 +146,34 @@ def trend_values(school_ids: Select, periods: list[Period], level: TargetLevel,
     return [_values([indicator], school_ids, period,
                     {code: targets[period.code]} if period.code in targets else {}, level)[0]
             for period in periods]
+
+
+@dataclass
+class PlanFactRow:
+    """One indicator over several periods of its kind: plan, fact and status in each."""
+
+    indicator: Indicator
+    values: list[IndicatorValue]
+
+
+def plan_fact(school_ids_for: Callable[[Period], Select], periods: list[Period],
+              level: TargetLevel) -> list[PlanFactRow]:
+    """Every indicator of the periods' kind (the place's catalogue) in each of `periods`, oldest
+    first, counted over `school_ids_for(period)` (the schools that period's dashboard counts);
+    the targets of all the periods are read in one query."""
+    if not periods:
+        return []
+    indicators = indicators_for(level, periods[-1])
+    targets: dict[str, dict[str, Decimal]] = {period.code: {} for period in periods}
+    rows = db.session.execute(select(IndicatorTarget.period, IndicatorTarget.code,
+                                     IndicatorTarget.value).where(
+        IndicatorTarget.period.in_(list(targets)), _TARGET_COLUMNS[level.kind] == level.id))
+    for period_code, code, value in rows:
+        targets[period_code][code] = value
+    by_period = [_values(indicators, resolved(school_ids_for(period)), period,
+                         targets[period.code]) for period in periods]
+    return [PlanFactRow(indicator, [values[index] for values in by_period])
+            for index, indicator in enumerate(indicators)]
 
 
 def _values(indicators: list[Indicator], school_ids: Select, period: Period,
@@ -222,8 +288,12 @@ def remove_target(*, code: str, period: Period, level: TargetLevel) -> None:
 
 def set_target(*, code: str, period: Period, level: TargetLevel, value: Decimal,
                version=None) -> IndicatorTarget:
-    find_indicator(level, code)
+    """Set a target; a value the unit does not allow raises BadTarget, a period of another
+    periodicity than the indicator's BadPeriodOfTarget."""
+    indicator = find_indicator(level, code)
     ensure_editable(_municipality_of(level), period.code)
+    value = check_target(indicator, value)
+    check_period(indicator, period)
     target = _target(code, period, level)
     if target is None:
         target = IndicatorTarget(code=code, period=period.code,
@@ -234,6 +304,41 @@ def set_target(*, code: str, period: Period, level: TargetLevel, value: Decimal,
     target.value = value
     db.session.flush()
     return target
+
+
+def set_school_targets(*, code: str, period: Period, municipality_id: int,
+                       values: dict[int, Decimal | None]) -> None:
+    """One indicator's targets for many schools of a municipality at once (None: no target);
+    the indicator is looked up once and the schools' current targets read in one query."""
+    indicator = find_indicator(TargetLevel("municipality", municipality_id), code)
+    ensure_editable(municipality_id, period.code)
+    check_period(indicator, period)
+    checked = {school_id: None if value is None else check_target(indicator, value)
+               for school_id, value in values.items()}
+    inside = set(db.session.scalars(select(School.id).where(
+        School.municipality_id == municipality_id, School.id.in_(list(checked)))))
+    if inside != set(checked):
+        raise ValueError("schools of another municipality")  # the views never send them
+    current = {target.school_id: target for target in db.session.scalars(select(IndicatorTarget)
+               .where(IndicatorTarget.code == code, IndicatorTarget.period == period.code,
+                      IndicatorTarget.school_id.in_(list(checked))))}
+    for school_id, value in checked.items():
+        target = current.get(school_id)
+        if value is None:
+            if target is not None:
+                db.session.delete(target)
+        elif target is None:
+            db.session.add(IndicatorTarget(code=code, period=period.code, school_id=school_id,
+                                           value=value))
+        elif target.value != value:
+            target.value = value
+    db.session.flush()
+
+
+def school_targets_of(code: str, period: Period, school_ids: list[int]) -> dict[int, Decimal]:
+    return dict(db.session.execute(select(IndicatorTarget.school_id, IndicatorTarget.value).where(
+        IndicatorTarget.code == code, IndicatorTarget.period == period.code,
+        IndicatorTarget.school_id.in_(school_ids))).all())
 
 
 def enter_value(*, code: str, period: Period, school_id: int | None = None,
