@@ -54,6 +54,9 @@ METRIC_LABELS = {
     "measures_on_time": _l("Measures done on time"),
     "evidence_accepted": _l("Done measures with accepted evidence"),
     "visits": _l("Curator visits (done of planned)"),
+    "organizations_in_communities": _l("Organizations taking part in network communities"),
+    "teachers_in_communities": _l("Teachers taking part in network communities"),
+    "communities": _l("Network communities with members"),
 }
 
 

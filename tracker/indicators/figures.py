@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 
 from tracker.errors import DomainError
 from tracker.indicators.calculations import Unit
-from tracker.periods import PERIODICITY_LABELS
+from tracker.periods import PERIODICITY_NAMES
 
 LIMIT = Decimal("1e12")  # the columns keep 14 digits, 2 after the point
 
@@ -52,7 +52,6 @@ def checked_figure(unit: str, value) -> Decimal:
 def check_periodicity(indicator, period) -> None:
     """A period of the indicator's own kind (a yearly indicator has no half-year values)."""
     if period.periodicity != indicator.periodicity:
-        raise FigureRefused(_l("The indicator is counted per period of the kind «%(kind)s»: "
-                               "%(period)s does not fit.",
-                               kind=PERIODICITY_LABELS[indicator.periodicity],
+        raise FigureRefused(_l("The indicator is counted per %(kind)s: «%(period)s» does not "
+                               "fit.", kind=PERIODICITY_NAMES[indicator.periodicity],
                                period=period.label), field="period")

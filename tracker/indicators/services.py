@@ -171,7 +171,7 @@ def plan_fact(school_ids_for: Callable[[Period], Select], periods: list[Period],
     for period_code, code, value in rows:
         targets[period_code][code] = value
     by_period = [_values(indicators, resolved(school_ids_for(period)), period,
-                         targets[period.code]) for period in periods]
+                         targets[period.code], level) for period in periods]
     return [PlanFactRow(indicator, [values[index] for values in by_period])
             for index, indicator in enumerate(indicators)]
 
