@@ -7,7 +7,10 @@
 Builds synthetic data (scripts/benchmark/gen_*.py; seeded, deterministic) at a scale, once per
 engine: `region` = 1 region, 10 municipalities, 300 schools, 12 000 teachers; `nation` = 85
 regions, 5 000 schools, 200 000 teachers, whose first region is exactly the `region` one;
-`tiny` (6 schools) proves the script works (tests/test_bench.py). The schema comes from the
+`tiny` (6 schools) proves the script works (tests/test_bench.py). In every scale the second
+municipality of the first region adds 36 indicators of its own to its region's 14 (scripts/
+benchmark/gen_catalogue.py): its dashboard is the case `page.municipality.50`, a catalogue of 50
+indicators, judged by the goals of the municipal dashboard. The schema comes from the
 migrations; rows go in with executemany (SQLite) or COPY (PostgreSQL). A built database is
 re-used while its marker (scale + fingerprint of schema and generator) matches; `--rebuild`
 forces a new one. SQLite files go to instance/bench/; PostgreSQL to
@@ -24,7 +27,7 @@ two warm-up rounds, then --runs rounds) so that load bursts fall on all cases al
 are the median, its ratio to the bare SQL of the same scope (the teachers_with_plan aggregation
 run with the driver), and for pages and calls the time of the very statements they sent,
 replayed on the driver, with the ratio to it. The goals are printed next to the figures; with
-both scales, the municipal dashboard is timed alternately in the two databases.
+both scales, the two municipal dashboards are timed alternately in the two databases.
 
 The first visit of the demo municipal dashboard in headless Chromium with a cold cache, and the
 size of the chart bundle, are printed as `page.first_visit` (scripts/benchmark/first_load.py).
@@ -84,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     engines = ["sqlite", "pg"] if args.engine == "all" else [args.engine]
     print("Cases:")
     for case in CASES:
-        print(f"  {case.name:<24} {case.what}")
+        print(f"  {case.name:<26} {case.what}")
     if os.environ.get("TRACKER_DRY_RUN"):  # the README test: arguments and cases, no databases
         print(f"Dry run: would measure {', '.join(scales)} on {', '.join(engines)}")
         return 0
@@ -136,8 +139,8 @@ def rows_maker(scale: str):
     return make_rows
 
 
-def compare_sizes(ready: dict, runs: int) -> dict[str, tuple[float, float]]:
-    """Per engine with both databases: the municipal dashboard in each, timed alternately."""
+def compare_sizes(ready: dict, runs: int) -> dict[str, dict[str, tuple[float, float]]]:
+    """Per engine with both databases: the municipal dashboards in each, timed alternately."""
     same = {}
     for engine in ("sqlite", "pg"):
         if ("region", engine) in ready and ("nation", engine) in ready:
@@ -157,6 +160,10 @@ def measure(target: Target, scale: str, runs: int) -> dict:
         sizes = scope_sizes(bench)
         for scope, (schools, with_plan, teachers) in sizes.items():
             name = f" «{bench.municipality_name}»" if scope == "municipality" else ""
+            if scope == "municipality.50":
+                every, of_period = bench.catalogue_50
+                name = (f" «{bench.municipality_50_name}», {every} indicators in its catalogue, "
+                        f"{of_period} of them per half-year")
             print(f"  {scope}{name}: {schools} low-result schools, {teachers} active teachers, "
                   f"{with_plan} with a plan")
         print(f"  check: {check_agreement(bench, sizes)}")

@@ -25,6 +25,7 @@ def test_bench_runs_every_case_on_tiny_data(tmp_path):
     first = run_bench(tmp_path)
     assert "database: built" in first
     assert "the bare SQL and indicator_values() agree on teachers_with_plan" in first
+    assert "50 indicators in its catalogue" in first
     table = first.split("== tiny · sqlite ==", 1)[1]
     for case in CASES:
         assert re.search(rf"^  {re.escape(case.name)} +\d+\.\d", table, re.MULTILINE), case.name

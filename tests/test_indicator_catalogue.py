@@ -9,8 +9,11 @@ from tracker.db import db
 from tracker.indicators import catalogue, catalogue_services as manage, services
 from tracker.indicators.calculations import Fraction
 from tracker.indicators.defaults import DEFAULT_CODES
+from tracker.indicators import metrics
 from tracker.indicators.metrics import METRICS
-from tracker.periods import HalfYear
+from tracker.indicators.scope import resolved
+from tracker.network import services as network
+from tracker.periods import HalfYear, Year
 from tracker.schools.models import School
 
 from tests import factories
@@ -81,6 +84,36 @@ def test_filters_by_status_of_the_year(app):
                                                                           town.id),
                                        codes=("plans_500",))
     assert value.fraction == Fraction(3, 4)
+
+
+def test_indicators_sharing_a_metric_count_what_each_filter_counts_alone(app):
+    """A catalogue counts a metric once and narrows it per filter: every metric, every filter,
+    the same figures as the filter's own query; network counts, whose half-year depends on the
+    organizations asked about, are asked again (a year: the kindergarten counted its H1)."""
+    town = factories.make_municipality()
+    category = factories.make_category(town.region)
+    listed = factories.make_school(town, category=category, year=2022)
+    in_500 = factories.make_school(town, project_500=True, year=2022)
+    kindergarten = factories.make_school(town, org_type="doo")
+    _teachers(listed, 2, 1)
+    _teachers(in_500, 3, 1)
+    _teachers(kindergarten, 1, 2)
+    network.set_staff_count(school=kindergarten, period="2022-H1", teachers=10,
+                            network_teachers=4)
+    network.set_staff_count(school=listed, period="2022-H2", teachers=30, network_teachers=6)
+    db.session.commit()
+    everyone = resolved(select(School.id).where(School.municipality_id == town.id))
+    filters = [{}, {"org_type": ["doo"]}, {"status": "project_500"}, {"status": "low_result"}]
+    wanted = [(code, one) for code in METRICS for one in filters]
+    for period in (H1, Year(2022)):
+        assert metrics.count_all(wanted, everyone, period) == [
+            metrics.count(code, everyone, period, one) for code, one in wanted]
+    preschool_network, = metrics.count_all([("teachers_in_communities", {"org_type": ["doo"]})],
+                                           everyone, Year(2022))
+    assert preschool_network == {kindergarten.id: Fraction(4, 10)}
+    plans_500, = metrics.count_all([("teachers_with_plan", {"status": "project_500"})],
+                                   everyone, H1)
+    assert plans_500 == {in_500.id: Fraction(3, 4)}
 
 
 @pytest.mark.parametrize("fields, field, words", [

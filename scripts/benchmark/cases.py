@@ -30,14 +30,20 @@ def always(bench: Bench) -> bool:
 class Case:
     name: str
     what: str
-    scope: str  # "municipality" or "region": whose bare SQL the time is compared with
+    scope: str  # "municipality", "municipality.50" or "region": whose bare SQL it is compared with
     run: Callable[[Bench], object]
     applies: Callable[[Bench], bool] = always
     once: bool = False  # timed once, without warm-up (slow on purpose)
     replay: bool = False  # also time the statements it sends, replayed on the driver
 
 
-BASELINE = {"municipality": "sql.municipality", "region": "sql.region"}
+BASELINE = {"municipality": "sql.municipality", "region": "sql.region",
+            "municipality.50": "sql.municipality.50"}
+
+
+def kind(scope: str) -> str:
+    """The place a scope is: "municipality.50" is a municipality (the one with 50 indicators)."""
+    return scope.split(".")[0]
 
 
 def _bare_sql(scope: str) -> Callable[[Bench], object]:
@@ -47,17 +53,19 @@ def _bare_sql(scope: str) -> Callable[[Bench], object]:
 
 def _page(role: str, path: str) -> Callable[[Bench], object]:
     return lambda bench: bench.get(role, path.format(
-        m=bench.municipality_id, r=bench.region_id, period=bench.period.code))
+        m=bench.municipality_id, m50=bench.municipality_50_id, r=bench.region_id,
+        period=bench.period.code))
 
 
 def _schools(bench: Bench, scope: str):
-    return low_result_school_ids(bench.period.year, **{f"{scope}_id": bench.scope_id(scope)})
+    return low_result_school_ids(bench.period.year,
+                                 **{f"{kind(scope)}_id": bench.scope_id(scope)})
 
 
 def indicators(bench: Bench, scope: str, codes: tuple[str, ...] | None = None):
     return bench.call(lambda: services.indicator_values(
-        _schools(bench, scope), bench.period, services.TargetLevel(scope, bench.scope_id(scope)),
-        codes))
+        _schools(bench, scope), bench.period,
+        services.TargetLevel(kind(scope), bench.scope_id(scope)), codes))
 
 
 def naive_plan_share(bench: Bench, scope: str) -> tuple[int, int]:
@@ -86,6 +94,8 @@ BASELINES = [
          "municipality", _bare_sql("municipality")),
     Case("sql.region", "bare SQL: plans per school, region (driver)", "region",
          _bare_sql("region")),
+    Case("sql.municipality.50", "bare SQL: plans per school, municipality with 50 indicators",
+         "municipality.50", _bare_sql("municipality.50")),
 ]
 
 CALLS = [
@@ -93,12 +103,17 @@ CALLS = [
          "municipality", lambda bench: indicators(bench, "municipality"), replay=True),
     Case("indicators.region", "indicator_values(), every indicator, region", "region",
          lambda bench: indicators(bench, "region"), replay=True),
+    Case("indicators.municipality.50", "indicator_values(), municipality with 50 indicators",
+         "municipality.50", lambda bench: indicators(bench, "municipality.50"), replay=True),
 ]
 
 PAGES = [
     Case("page.municipality", "coordinator's dashboard /indicators/municipality/<id>",
          "municipality", _page("coordinator", "/indicators/municipality/{m}?period={period}"),
          replay=True),
+    Case("page.municipality.50", "coordinator's dashboard, 50 indicators in the catalogue",
+         "municipality.50",
+         _page("coordinator.50", "/indicators/municipality/{m50}?period={period}"), replay=True),
     Case("page.breakdown", "breakdown of teachers_with_plan by school", "municipality",
          _page("coordinator", "/indicators/municipality/{m}/teachers_with_plan?period={period}"),
          replay=True),

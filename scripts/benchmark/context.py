@@ -29,6 +29,15 @@ class Bench:
             "SELECT min(id) FROM municipalities WHERE region_id = %d" % self.region_id)
         self.municipality_name = self._scalar(
             "SELECT name FROM municipalities WHERE id = %d" % self.municipality_id)
+        # the municipality with 36 indicators of its own (benchmark/gen_catalogue.py)
+        self.municipality_50_id = self._scalar(
+            "SELECT min(municipality_id) FROM indicators WHERE municipality_id IS NOT NULL")
+        self.municipality_50_name = self._scalar(
+            "SELECT name FROM municipalities WHERE id = %d" % self.municipality_50_id)
+        self.catalogue_50 = self._row(
+            "SELECT count(*), count(CASE WHEN periodicity = '%s' THEN 1 END) FROM indicators "
+            "WHERE (region_id = %d OR municipality_id = %d) AND is_retired = FALSE"
+            % (self.period.periodicity, self.region_id, self.municipality_50_id))
         self._clients: dict[str, FlaskClient] = {}
 
     @property
@@ -36,7 +45,8 @@ class Bench:
         return self.target.engine
 
     def scope_id(self, scope: str) -> int:
-        return {"municipality": self.municipality_id, "region": self.region_id}[scope]
+        return {"municipality": self.municipality_id, "region": self.region_id,
+                "municipality.50": self.municipality_50_id}[scope]
 
     def _scalar(self, sql: str):
         cursor = self.connection.cursor()
@@ -45,12 +55,15 @@ class Bench:
 
     def client(self, role: str) -> FlaskClient:
         """A client with the session of the scope's coordinator or regional coordinator, opened
-        the way a successful login opens it."""
+        the way a successful login opens it: `coordinator` is the bench municipality's,
+        `coordinator.50` the one of the municipality with 50 indicators."""
         if role not in self._clients:
             column, scope = {"coordinator": ("municipality_id", self.municipality_id),
+                             "coordinator.50": ("municipality_id", self.municipality_50_id),
                              "regional": ("region_id", self.region_id)}[role]
             user_id, epoch = self._row(
-                f"SELECT id, session_epoch FROM users WHERE role = '{role}' AND {column} = {scope}")
+                f"SELECT id, session_epoch FROM users WHERE role = '{role.split('.')[0]}' "
+                f"AND {column} = {scope}")
             client = self.app.test_client()
             now = int(time.time())
             with client.session_transaction() as session:

@@ -1,6 +1,7 @@
 """The synthetic data of a scale, generated in memory, deterministic (seeded per region)."""
 import random
 
+from benchmark.gen_catalogue import catalogue_50
 from benchmark.gen_places import reference_lists, region
 from benchmark.gen_teachers import school_staff
 from benchmark.gen_work import municipal_events, school_work, targets
@@ -8,7 +9,7 @@ from benchmark.rows import Rows
 from benchmark.scales import PERIOD, Scale, split
 
 # Bump when the generated data change: bench databases of another version are rebuilt.
-DATA_VERSION = "1"
+DATA_VERSION = "2"
 
 
 def generate(scale: Scale, domains: list[tuple[int, str]]) -> Rows:
@@ -26,4 +27,6 @@ def generate(scale: Scale, domains: list[tuple[int, str]]) -> Rows:
             municipal_events(rows, rng, municipality_id, [
                 school for school in info.schools if school.municipality_id == municipality_id])
         targets(rows, rng, info)
+        if number == 1:
+            catalogue_50(rows, info)
     return rows

@@ -10,6 +10,7 @@ _SCHOOLS = {
     "region": "s.municipality_id IN (SELECT m.id FROM municipalities m WHERE m.region_id = "
               ":scope_id)",
 }
+_SCHOOLS["municipality.50"] = _SCHOOLS["municipality"]  # the one with 50 indicators
 
 # The shape the application uses on each engine (tracker/teachers/queries.py `_has`): EXISTS on
 # SQLite; a correlated count on PostgreSQL, whose planner hashes a correlated EXISTS over the

@@ -9,13 +9,20 @@ never an average of shares. Organizations missing from the answer have no record
 A count that does not add up over organizations (communities: one community has members from
 several organizations) also gives `total(school_ids, period) -> Fraction`, the figure of the
 organizations together; its per-organization figures are then each organization's own.
+
+A metric whose figure for an organization does not depend on the other organizations counted
+(`per_organization`, most of them) is counted once for a catalogue: its filtered indicators take
+that answer narrowed to the organizations their filters keep (`count_all`), so a catalogue of 50
+indicators costs a query per metric, not per indicator (scripts/bench.py, page.municipality.50).
 """
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import Select, select
 
+from tracker.db import db
 from tracker.errors import DomainError
 from tracker.indicators.calculations import Fraction, Unit
 from tracker.schools.models import OrgType, School, SchoolYearStatus
@@ -32,16 +39,19 @@ class Metric:
     # a plan / fact count: the numerator is the fact, the denominator the plan in the records
     plan_in_records: bool = False
     total: Total | None = None  # for counts that do not add up over organizations
+    # an organization's figure is the same whatever other organizations are counted with it
+    per_organization: bool = True
 
 
 METRICS: dict[str, Metric] = {}
 
 
 def metric(code: str, *, unit: Unit = Unit.PERCENT, plan_in_records: bool = False,
-           total: Total | None = None) -> Callable[[Count], Count]:
+           total: Total | None = None, per_organization: bool = True
+           ) -> Callable[[Count], Count]:
     """Register the decorated function as the metric `code`."""
     def register(function: Count) -> Count:
-        METRICS[code] = Metric(code, function, unit, plan_in_records, total)
+        METRICS[code] = Metric(code, function, unit, plan_in_records, total, per_organization)
         return function
     return register
 
@@ -111,6 +121,32 @@ def count(code: str, school_ids: Select, period, filters: dict | None = None
     if found is None:
         return None
     return found.count(filtered(school_ids, filters or {}, period.year), period)
+
+
+def count_all(wanted: list[tuple[str, dict]], school_ids: Select, period
+              ) -> list[dict[int, Fraction] | None]:
+    """`count()` of each (metric code, filters) in `wanted`, sharing the queries: a
+    per-organization metric is counted once over `school_ids`, and each distinct filter is
+    looked up once and narrows that answer to the organizations it keeps."""
+    answers: dict[str, dict[int, Fraction]] = {}
+    kept: dict[str, set[int]] = {}
+    results = []
+    for code, filters in wanted:
+        found = METRICS.get(code)
+        if found is None or (filters and not found.per_organization):
+            results.append(count(code, school_ids, period, filters))
+            continue
+        if code not in answers:
+            answers[code] = found.count(school_ids, period)
+        if not filters:
+            results.append(dict(answers[code]))
+            continue
+        key = json.dumps(filters, sort_keys=True)
+        if key not in kept:
+            kept[key] = set(db.session.scalars(filtered(school_ids, filters, period.year)))
+        results.append({school_id: fraction for school_id, fraction in answers[code].items()
+                        if school_id in kept[key]})
+    return results
 
 
 def total_of(code: str, school_ids: Select, period, filters: dict | None = None

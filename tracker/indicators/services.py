@@ -182,13 +182,16 @@ def _values(indicators: list[Indicator], school_ids: Select, period: Period,
     entered = entered_fractions(by_schools, school_ids, period) if by_schools else {}
     once = [i.code for i in indicators if not i.is_computed and i.level == Level.MUNICIPALITY]
     typed = municipal_entries(once, _municipalities_of(level), period) if once else {}
+    computed = [i for i in indicators if i.is_computed]
+    counted = dict(zip((i.id for i in computed), metrics.count_all(
+        [(i.metric, i.filters) for i in computed], school_ids, period)))
     values = []
     for indicator in indicators:
         if indicator.code in typed:
             value = _typed_once(indicator, typed[indicator.code].values(), level)
         else:
-            by_school = (entered[indicator.code] if not indicator.is_computed
-                         else _computed(indicator, school_ids, period))
+            by_school = (counted[indicator.id] if indicator.is_computed
+                         else entered[indicator.code])
             fraction = total(by_school.values()) if by_school else None
             if indicator.is_computed and by_school is not None:
                 fraction = metrics.total_of(indicator.metric, school_ids, period,
@@ -241,10 +244,6 @@ def _typed_once(indicator: Indicator, entries, level: TargetLevel) -> IndicatorV
     elif entries and indicator.unit in (Unit.COUNT, Unit.NUMBER):
         direct = sum((entry.value or 0 for entry in entries), Decimal(0))
     return IndicatorValue(indicator, None, None, Status.NO_DATA, {}, direct)
-
-
-def _computed(indicator: Indicator, school_ids: Select, period: Period):
-    return metrics.count(indicator.metric, school_ids, period, indicator.filters)
 
 
 _TARGET_COLUMNS = {"region": IndicatorTarget.region_id,

@@ -49,7 +49,9 @@ def competition_records(school_id: int, period: Period) -> RecordList:
 
 def counted_half_year(school_ids: Select, period: Period) -> str:
     """The half-year whose counts stand for the period: counts of teachers and members are a
-    state, not a flow, so a year or a school year takes its last half-year with counts."""
+    state, not a flow, so a year or a school year takes its last half-year with counts. Which
+    half-year that is depends on the organizations asked about: the metrics below are not
+    `per_organization` (a filter asks them again, metrics.py)."""
     codes = [half.code for half in period.half_years]
     found = db.session.scalar(select(func.max(OrganizationStaffCount.period)).where(
         OrganizationStaffCount.period.in_(codes), OrganizationStaffCount.school_id.in_(school_ids)))
@@ -61,7 +63,7 @@ def _participation(school_ids: Select, period: Period):
         None, counted_half_year(school_ids, period), school_ids)).all()
 
 
-@metric("organizations_in_communities")
+@metric("organizations_in_communities", per_organization=False)
 def organizations_in_communities(school_ids: Select, period: Period) -> dict[int, Fraction]:
     """Each organization counts 1 of 1 when it takes part in a community (participants, or
     listed in a group), else 0 of 1."""
@@ -69,7 +71,7 @@ def organizations_in_communities(school_ids: Select, period: Period) -> dict[int
             for row in _participation(school_ids, period)}
 
 
-@metric("teachers_in_communities")
+@metric("teachers_in_communities", per_organization=False)
 def teachers_in_communities(school_ids: Select, period: Period) -> dict[int, Fraction]:
     """Teachers taking part in communities (one source per organization) / its teachers."""
     return {row.school_id: Fraction(row.network, row.teachers)
@@ -90,7 +92,8 @@ def communities_together(school_ids: Select, period: Period) -> Fraction:
     return Fraction(count or 0, 0)
 
 
-@metric("communities", unit=Unit.COUNT, total=communities_together)
+@metric("communities", unit=Unit.COUNT, total=communities_together,
+        per_organization=False)
 def communities_by_organization(school_ids: Select, period: Period) -> dict[int, Fraction]:
     """Per organization: the active communities it has members in during the period (one
     community with members from two organizations counts once in the total)."""
