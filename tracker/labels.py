@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from flask_babel import lazy_gettext as _l
 
 from tracker.network import labels as network
+from tracker.notifications.models import KIND_TITLES as NOTIFICATION_KINDS
 from tracker.programs import forms as programs
 from tracker.risks.forms import LEVEL_LABELS
 from tracker.teachers import labels as teachers
@@ -57,6 +58,7 @@ VALUE_LABELS: dict[tuple[str, str], Mapping] = {
     ("Mentorship", "form"): teachers.MENTORING_FORM,
     ("Mentorship", "status"): teachers.MENTORSHIP_STATUS,
     ("CourseCompletion", "provider"): teachers.COURSE_PROVIDER,
+    ("Notification", "kind"): NOTIFICATION_KINDS,
 }
 
 OBJECT_LABELS = {
@@ -65,7 +67,8 @@ OBJECT_LABELS = {
     "Community": _l("Community"), "CommunityGroup": _l("Community group"),
     "CommunityMemberCount": _l("Community members"),
     "CommunityMetric": _l("Community figures for a year"),
-    "ConceptDocument": _l("Concept document"), "CourseCompletion": _l("Course completion"),
+    "ConceptDocument": _l("Concept document"), "Notification": _l("Notification"),
+    "CourseCompletion": _l("Course completion"),
     "CoverageSetting": _l("Visit coverage setting"),
     "CuratorAssignment": _l("Curator assignment"), "DeficitDomain": _l("Deficit domain"),
     "DevelopmentPlan": _l("Individual development plan"), "Diagnostic": _l("Diagnostic"),
@@ -167,9 +170,11 @@ FIELD_OVERRIDES = {
     ("DeficitDomain", "position"): _l("Order"), ("ResultCategory", "position"): _l("Order"),
     ("RiskDirection", "position"): _l("Order"), ("SuggestedMeasure", "position"): _l("Order"),
     ("Measure", "title"): _l("Measure"), ("EnteredValue", "numerator"): _l("Counted"),
+    ("Notification", "user_id"): _l("Recipient"),
 }
 # fields a reader of the audit does not need (technical, or shown elsewhere)
-HIDDEN_FIELDS = {"name_key", "sort_key", "stored_name", "endpoint", "method", "session_epoch"}
+HIDDEN_FIELDS = {"name_key", "sort_key", "stored_name", "endpoint", "method", "session_epoch",
+                 "params", "link_endpoint", "link_args", "due_key"}
 DENIAL_REASONS = {"role": _l("the role may not open it"), "scope": _l("outside the user's scope"),
                   "edit": _l("may view but not change")}
 

@@ -61,3 +61,4 @@ from tracker.programs.models import (  # noqa: F401
 )
 from tracker.programs.measure_models import Evidence, Measure, MeasureComment  # noqa: F401
 from tracker.reports.models import ReportNarrative  # noqa: F401
+from tracker.notifications.models import Notification  # noqa: F401
