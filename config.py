@@ -46,6 +46,17 @@ class Config:
     LOGIN_LIMIT_PER_ADDRESS = os.environ.get("LOGIN_LIMIT_PER_ADDRESS", "30 per 15 minutes")
 
     TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+    # e-mail copies of notifications: off while MAIL_SERVER is empty
+    MAIL_SERVER = os.environ.get("MAIL_SERVER", "")
+    MAIL_PORT = int(os.environ.get("MAIL_PORT", "0")) or None  # 25, or 465 with MAIL_USE_SSL
+    MAIL_USE_TLS = os.environ.get("MAIL_USE_TLS", "").lower() in ("1", "true", "yes")
+    MAIL_USE_SSL = os.environ.get("MAIL_USE_SSL", "").lower() in ("1", "true", "yes")
+    MAIL_USERNAME = os.environ.get("MAIL_USERNAME", "")
+    MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD", "")
+    MAIL_FROM = os.environ.get("MAIL_FROM", "")
+    MAIL_TIMEOUT = float(os.environ.get("MAIL_TIMEOUT", "10"))  # seconds, per attempt
+    PUBLIC_URL = os.environ.get("PUBLIC_URL", "")  # for links in letters, e.g. from `flask notify`
     PAGE_SIZE = 25
     WTF_CSRF_TIME_LIMIT = None  # the session lifetime bounds the token
 
@@ -64,6 +75,7 @@ class TestConfig(Config):
     SQLALCHEMY_DATABASE_URI = database_url(os.environ.get("TEST_DATABASE_URL") or "sqlite://")
     SQLALCHEMY_ENGINE_OPTIONS = {}
     WTF_CSRF_ENABLED = True
+    MAIL_SERVER = PUBLIC_URL = ""  # a test sends e-mail only to the server it starts
 
 
 CONFIGS = {"development": DevelopmentConfig, "production": Config, "test": TestConfig}

@@ -112,3 +112,31 @@ def redis_server(tmp_path_factory):
         yield url
     finally:
         stop(process)
+
+
+class Inbox:
+    """What the local SMTP server received: parsed messages, in order."""
+
+    def __init__(self, port: int):
+        self.port = port
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        import email
+        from email import policy
+        self.messages.append(email.message_from_bytes(envelope.content, policy=policy.default))
+        return "250 Message accepted"
+
+
+@pytest.fixture
+def smtp_server():
+    """A real SMTP server (aiosmtpd) on 127.0.0.1 for one test; yields its Inbox. A letter is
+    in the inbox as soon as the client's send returns (the server answers after storing it)."""
+    from aiosmtpd.controller import Controller
+    inbox = Inbox(free_ports(1)[0])
+    controller = Controller(inbox, hostname="127.0.0.1", port=inbox.port)
+    controller.start()
+    try:
+        yield inbox
+    finally:
+        controller.stop()

@@ -82,10 +82,11 @@ def _plain(value: Any) -> Any:
 def _changes(obj: Any, kind: str) -> dict[str, list[Any]]:
     state = inspect(obj)
     hidden = SECRET_FIELDS | set(getattr(obj, "audit_personal_fields", ()))
+    skipped = SKIPPED_FIELDS | set(getattr(obj, "audit_skipped_fields", ()))
     result = {}
     for attr in state.mapper.column_attrs:
         key = attr.key
-        if key in SKIPPED_FIELDS:
+        if key in skipped:
             continue
         history = state.attrs[key].history
         if kind == "create":

@@ -1,5 +1,6 @@
 """Command-line entry points: `flask seed-demo`, `flask create-user`, and the features' groups
-(`flask import`, `flask report`, `flask indicators`, `flask network`)."""
+(`flask import`, `flask report`, `flask indicators`, `flask network`,
+`flask storage`, `flask notify`)."""
 import click
 from flask import Flask
 
@@ -26,6 +27,8 @@ def register(app: Flask) -> None:
     app.cli.add_command(report_group)
     from tracker.storage.cli import storage_group
     app.cli.add_command(storage_group)
+    from tracker.notifications.cli import notify_group
+    app.cli.add_command(notify_group)
 
 
 @click.command("seed-demo")

@@ -12,6 +12,7 @@ from tracker.indicators.calculations import Direction, Unit
 from tracker.indicators.metrics import LOW_RESULT, PROJECT_500
 from tracker.indicators.models import Level, Source
 from tracker.network import labels as network
+from tracker.notifications.models import KIND_TITLES as NOTIFICATION_KINDS
 from tracker.programs import forms as programs
 from tracker.risks.forms import LEVEL_LABELS
 from tracker.teachers import labels as teachers
@@ -101,6 +102,7 @@ VALUE_LABELS: dict[tuple[str, str], Mapping] = {
     ("Indicator", "source"): SOURCE_LABELS,
     ("Indicator", "direction"): DIRECTION_LABELS,
     ("Indicator", "metric"): METRIC_LABELS,
+    ("Notification", "kind"): NOTIFICATION_KINDS,
 }
 
 OBJECT_LABELS = {
@@ -109,7 +111,8 @@ OBJECT_LABELS = {
     "Community": _l("Community"), "CommunityGroup": _l("Community group"),
     "CommunityMemberCount": _l("Community members"),
     "CommunityMetric": _l("Community figures for a year"),
-    "ConceptDocument": _l("Concept document"), "CourseCompletion": _l("Course completion"),
+    "ConceptDocument": _l("Concept document"), "Notification": _l("Notification"),
+    "CourseCompletion": _l("Course completion"),
     "CoverageSetting": _l("Visit coverage setting"),
     "CuratorAssignment": _l("Curator assignment"), "DeficitDomain": _l("Deficit domain"),
     "DevelopmentPlan": _l("Individual development plan"), "Diagnostic": _l("Diagnostic"),
@@ -228,9 +231,11 @@ FIELD_OVERRIDES = {
     ("Indicator", "metric"): _l("Metric"), ("Indicator", "filters"): _l("Filters"),
     ("Indicator", "is_retired"): _l("Retired"),
     ("Indicator", "in_report_table"): _l("In the report's table"),
+    ("Notification", "user_id"): _l("Recipient"),
 }
 # fields a reader of the audit does not need (technical, or shown elsewhere)
-HIDDEN_FIELDS = {"name_key", "sort_key", "stored_name", "endpoint", "method", "session_epoch"}
+HIDDEN_FIELDS = {"name_key", "sort_key", "stored_name", "endpoint", "method", "session_epoch",
+                 "params", "link_endpoint", "link_args", "due_key"}
 DENIAL_REASONS = {"role": _l("the role may not open it"), "scope": _l("outside the user's scope"),
                   "edit": _l("may view but not change")}
 

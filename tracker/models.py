@@ -67,3 +67,4 @@ from tracker.closing.models import (  # noqa: F401
     PeriodSnapshot,
     PeriodStep,
 )
+from tracker.notifications.models import Notification  # noqa: F401

@@ -11,6 +11,10 @@ from tracker.forms import FilterForm, VersionedForm
 LOGIN_PATTERN = Regexp(r"^[A-Za-z0-9._@-]+$",
                        message=_l("Use Latin letters, digits and . _ @ - in the login."))
 
+# one address, as a mail server takes it (the full syntax is the server's to judge)
+EMAIL_PATTERN = Regexp(r"^[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;.]+$",
+                       message=_l("Enter one e-mail address, such as petrova@irk.ru."))
+
 SCOPE_FIELD = {Role.REGIONAL: "region_id", Role.COORDINATOR: "municipality_id",
                Role.CURATOR: "region_id", Role.DIRECTOR: "school_id"}
 
@@ -18,7 +22,9 @@ SCOPE_FIELD = {Role.REGIONAL: "region_id", Role.COORDINATOR: "municipality_id",
 class UserForm(VersionedForm):
     login = StringField(_l("Login"), validators=[DataRequired(), Length(max=64), LOGIN_PATTERN])
     full_name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=200)])
-    email = EmailField(_l("E-mail"), validators=[Optional(), Length(max=200)])
+    email = EmailField(_l("E-mail"), validators=[Optional(), Length(max=200), EMAIL_PATTERN],
+                       filters=[lambda value: value.strip() if value else value],
+                       description=_l("Optional: notifications are also sent there."))
     role = SelectField(_l("Role"), validators=[DataRequired()])
     region_id = SelectField(_l("Region"), coerce=int, validate_choice=False)
     municipality_id = SelectField(_l("Municipality"), coerce=int, validate_choice=False)

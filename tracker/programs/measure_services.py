@@ -4,10 +4,12 @@ from datetime import date
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
-from tracker.auth.models import User
+from tracker.auth.models import Role, User
 from tracker.db import db, utcnow
 from tracker.errors import DomainError
 from tracker.forms import ensure_version
+from tracker.notifications.models import NotificationKind
+from tracker.notifications.services import Link, notify
 from tracker.programs.measure_models import (NEEDS_REASON, Evidence, Measure, MeasureComment,
                                              MeasureStatus, Verdict)
 from tracker.programs.models import AntiRiskProgram
@@ -124,7 +126,20 @@ def judge(evidence: Evidence, *, actor: User, verdict: str, comment: str = "") -
     evidence.verdict_comment = (comment or "").strip()
     evidence.reviewed_by, evidence.reviewed_at = actor, utcnow()
     db.session.flush()
+    if verdict == Verdict.NEEDS_WORK:
+        _tell_directors_returned(evidence)
     return evidence
+
+
+def _tell_directors_returned(evidence: Evidence) -> None:
+    measure = evidence.measure
+    school = measure.program.school
+    directors = db.session.scalars(select(User).where(
+        User.role == Role.DIRECTOR, User.school_id == school.id, User.is_active.is_(True)))
+    notify(directors, NotificationKind.EVIDENCE_RETURNED,
+           link=Link("programs.measure", measure_id=measure.id),
+           school=school.short_name, measure=measure.title,
+           evidence=evidence.original_name or evidence.url, comment=evidence.verdict_comment)
 
 
 def returned_evidence(measure: Measure) -> list[Evidence]:

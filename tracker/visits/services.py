@@ -8,6 +8,8 @@ from tracker.auth.models import User
 from tracker.db import db
 from tracker.errors import DomainError
 from tracker.forms import ensure_version
+from tracker.notifications.models import NotificationKind
+from tracker.notifications.services import Link, notify
 from tracker.programs.measure_models import Measure
 from tracker.risks.models import RiskDirection
 from tracker.schools.models import Municipality, School
@@ -155,7 +157,13 @@ def answer_recommendation(recommendation: Recommendation, *, version, author: Us
     if stored is not None:
         evidence = dict(stored_name=stored.stored_name, original_name=stored.original_name,
                         content_type=stored.content_type, size=stored.size)
-    return _step(recommendation, author, RecommendationStatus.ANSWERED, text, **evidence)
+    _step(recommendation, author, RecommendationStatus.ANSWERED, text, **evidence)
+    visit = recommendation.visit
+    notify([visit.curator], NotificationKind.RECOMMENDATION_ANSWERED,
+           link=Link("visits.recommendation", recommendation_id=recommendation.id),
+           school=visit.school.short_name, recommendation=recommendation.text,
+           answer=(text or "").strip())
+    return recommendation
 
 
 def decide_recommendation(recommendation: Recommendation, *, version, author: User,
