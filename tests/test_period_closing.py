@@ -171,3 +171,27 @@ def test_another_municipality_cannot_see_or_step_the_period(demo, client):
                            data={"step": "submit", "confirmed": "y"})
     assert response.status_code in (400, 404)
     assert db.session.scalar(select(PeriodClosing)) is None
+
+
+def test_the_coordinator_is_told_of_a_return_and_of_deadlines(demo, runner):
+    from datetime import date, timedelta
+
+    from tracker.notifications.models import Notification
+    _submit(demo)
+    services.take_step(municipality=demo, period=H1, step=Step.RETURN, user=_user("region"),
+                       comment="Нет данных о курсах")
+    db.session.commit()
+    told = db.session.scalars(select(Notification).where(
+        Notification.user_id == _user("coordinator").id)).all()
+    assert [n.kind for n in told] == ["period_returned"]
+    assert told[0].params["reason"] == "Нет данных о курсах"
+    due = date(2022, 7, 20)
+    services.set_deadline(region_id=demo.region_id, period=H1, due_on=due)
+    db.session.commit()
+    for _run in range(2):  # a second run the same day tells nobody twice
+        result = runner.invoke(args=["notify", "due", "--date",
+                                     (due - timedelta(days=7)).isoformat()])
+        assert result.exit_code == 0, result.output
+    kinds = [n.kind for n in db.session.scalars(select(Notification).where(
+        Notification.user_id == _user("coordinator").id))]
+    assert kinds.count("deadline_soon") == 1

@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from tracker import storage
-from tracker.closing import snapshot
+from tracker.closing import notices, snapshot
 from tracker.closing.lifecycle import PeriodState, Step, is_frozen, next_state
 from tracker.closing.models import PeriodClosing, PeriodDeadline, PeriodSnapshot, PeriodStep
 from tracker.db import db, utcnow
@@ -119,6 +119,7 @@ def take_step(*, municipality: Municipality, period: HalfYear, step: Step, user,
     closing.state, closing.state_since = state, utcnow()
     closing.steps.append(PeriodStep(step=step, by_id=user.id, comment=(comment or "").strip()))
     db.session.flush()
+    notices.after_step(closing, step, (comment or "").strip())
     return closing
 
 
