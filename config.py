@@ -38,8 +38,8 @@ class Config:
     PERMANENT_SESSION_LIFETIME = SESSION_ABSOLUTE_TIMEOUT
     REMEMBER_COOKIE_DURATION = timedelta(seconds=0)
 
-    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
-    RATELIMIT_HEADERS_ENABLED = False
+    # sign-in throttling counts in the database, or in this Redis (redis://host:6379/0) if set
+    REDIS_URL = os.environ.get("REDIS_URL") or None
     LOGIN_LIMIT_PER_ACCOUNT = os.environ.get("LOGIN_LIMIT_PER_ACCOUNT", "5 per 15 minutes")
     LOGIN_LIMIT_PER_ADDRESS = os.environ.get("LOGIN_LIMIT_PER_ADDRESS", "30 per 15 minutes")
 
@@ -62,6 +62,7 @@ class TestConfig(Config):
     SQLALCHEMY_DATABASE_URI = database_url(os.environ.get("TEST_DATABASE_URL") or "sqlite://")
     SQLALCHEMY_ENGINE_OPTIONS = {}
     WTF_CSRF_ENABLED = True
+    REDIS_URL = None  # the test database counts sign-in failures; a test may point at a Redis
 
 
 CONFIGS = {"development": DevelopmentConfig, "production": Config, "test": TestConfig}
