@@ -42,7 +42,8 @@ def served_database(tmp_path_factory):
         for login in ("owner-db", "owner-redis", "leaver"):
             factories.make_user(Role.COORDINATOR, login=login)
         db.session.commit()
-        yield url
+    yield url
+    with app.app_context():
         wipe_database()
         db.engine.dispose()
 
