@@ -58,8 +58,12 @@ class Served:
     def browser(self, address: str | None = None) -> "Browser":
         return Browser(self.port, address)
 
+    def begin_closing(self) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)  # gunicorn's quick shutdown
+
     def close(self) -> None:
-        self.process.send_signal(signal.SIGINT)  # gunicorn's quick shutdown
+        self.begin_closing()
         try:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
