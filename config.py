@@ -40,8 +40,8 @@ class Config:
     PERMANENT_SESSION_LIFETIME = SESSION_ABSOLUTE_TIMEOUT
     REMEMBER_COOKIE_DURATION = timedelta(seconds=0)
 
-    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
-    RATELIMIT_HEADERS_ENABLED = False
+    # sign-in throttling counts in the database, or in this Redis (redis://host:6379/0) if set
+    REDIS_URL = os.environ.get("REDIS_URL") or None
     LOGIN_LIMIT_PER_ACCOUNT = os.environ.get("LOGIN_LIMIT_PER_ACCOUNT", "5 per 15 minutes")
     LOGIN_LIMIT_PER_ADDRESS = os.environ.get("LOGIN_LIMIT_PER_ADDRESS", "30 per 15 minutes")
 
@@ -76,6 +76,7 @@ class TestConfig(Config):
     SQLALCHEMY_ENGINE_OPTIONS = {}
     WTF_CSRF_ENABLED = True
     MAIL_SERVER = PUBLIC_URL = ""  # a test sends e-mail only to the server it starts
+    REDIS_URL = None  # the test database counts sign-in failures; a test may point at a Redis
 
 
 CONFIGS = {"development": DevelopmentConfig, "production": Config, "test": TestConfig}

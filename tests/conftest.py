@@ -14,7 +14,6 @@ from sqlalchemy import delete
 
 from tracker import catalogues, create_app
 from tracker.db import db
-from tracker.extensions import limiter
 
 from tests import factories
 from tests.ci_guard import (pytest_collection_finish, pytest_runtest_setup,  # noqa: F401
@@ -76,7 +75,6 @@ def app(_app, tmp_path):
     _app.config["UPLOAD_DIR"] = str(tmp_path / "uploads")  # never the instance folder
     _app.config["IMPORT_DIR"] = str(tmp_path / "imports")
     with _app.app_context():
-        limiter.reset()
         yield _app
         db.session.remove()
         wipe_database()

@@ -52,13 +52,12 @@ def register_extensions(app: Flask) -> None:
     from tracker import catalogues, i18n, storage
     from tracker.auth.session import init_login
     from tracker.db import db
-    from tracker.extensions import babel, csrf, limiter, migrate
+    from tracker.extensions import babel, csrf, migrate
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(INSTANCE_DIR.parent / "migrations"),
                      render_as_batch=True, compare_type=True)
     csrf.init_app(app)
-    limiter.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale)
     catalogues.warn_if_stale()
     init_login(app)

@@ -1,5 +1,5 @@
 """Domain errors and the error pages (in the user's language, never a traceback)."""
-from flask import Flask, render_template, request
+from flask import Flask, render_template
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
@@ -60,10 +60,6 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(429)
     def too_many(error):
-        if request.endpoint == "auth.login":
-            from tracker.auth.forms import LoginForm
-            text = _("Too many failed sign-in attempts. Wait 15 minutes and try again.")
-            return render_template("auth/login.html", form=LoginForm(), throttled=text), 429
         return _page(429, _("Too many requests"), _("Wait a little and try again."))
 
     @app.errorhandler(DomainError)

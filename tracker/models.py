@@ -1,6 +1,6 @@
 """Every model module, imported so that the metadata (and Alembic) sees every table."""
 from tracker.audit import AuditEvent  # noqa: F401
-from tracker.auth.models import CuratorAssignment, User  # noqa: F401
+from tracker.auth.models import CuratorAssignment, SignInFailure, User  # noqa: F401
 from tracker.demo.models import Installation  # noqa: F401
 from tracker.schools.models import (  # noqa: F401
     Municipality,

@@ -9,7 +9,7 @@ from datetime import date
 
 from flask import abort, current_app, request
 from flask_login import current_user
-from sqlalchemy import ColumnElement, Select, false, or_, select, true
+from sqlalchemy import ColumnElement, Select, and_, false, not_, or_, select, true
 
 from tracker import audit
 from tracker.auth.models import CuratorAssignment, Role, User
@@ -131,20 +131,41 @@ def visible_regions(user: User) -> Select:
 
 
 def user_scope(user: User) -> ColumnElement[bool]:
-    """Accounts a manager may see and manage: admins all, coordinators their municipality's."""
+    """Accounts a manager may see and manage: admins all, coordinators those of the municipality
+    whose whole scope lies inside it.
+
+    An account is managed only by someone whose scope covers all of the account's: a curator who
+    also works in another municipality (or whose home municipality is another) is managed by an
+    admin, never by one of the coordinators, who could otherwise reset the password and read the
+    other municipality's visits as that curator.
+    """
     if user.role == Role.ADMIN:
         return true()
     if user.role == Role.COORDINATOR:
-        in_schools = User.school_id.in_(
-            select(School.id).where(School.municipality_id == user.municipality_id)
-        )
-        assigned_here = User.id.in_(
-            select(CuratorAssignment.curator_id).join(School).where(
-                School.municipality_id == user.municipality_id
-            )
-        )
-        return or_(User.municipality_id == user.municipality_id, in_schools, assigned_here)
+        return _inside_municipality(user.municipality_id)
     return User.id == user.id
+
+
+def _inside_municipality(municipality_id: int) -> ColumnElement[bool]:
+    """SQL condition on User: the account reaches this municipality and nothing beyond it (its
+    home municipality, its school, the schools it works at today or is assigned to later)."""
+    here = select(School.id).where(School.municipality_id == municipality_id)
+    elsewhere = select(School.id).where(School.municipality_id != municipality_id)
+    today = date.today()
+    works_elsewhere = select(CuratorAssignment.curator_id).where(
+        CuratorAssignment.school_id.in_(elsewhere),
+        or_(CuratorAssignment.ends_on.is_(None), CuratorAssignment.ends_on >= today))
+    reaches_here = or_(
+        User.municipality_id == municipality_id, User.school_id.in_(here),
+        User.id.in_(select(CuratorAssignment.curator_id).where(
+            CuratorAssignment.school_id.in_(here))))
+    # every operand is true or false, never NULL, so that the NOT below keeps its meaning
+    reaches_beyond = or_(
+        User.role.in_((Role.ADMIN, Role.REGIONAL)),
+        and_(User.municipality_id.is_not(None), User.municipality_id != municipality_id),
+        and_(User.school_id.is_not(None), User.school_id.in_(elsewhere)),
+        User.id.in_(works_elsewhere))
+    return and_(reaches_here, not_(reaches_beyond))
 
 
 def visible_users(user: User) -> Select:
@@ -266,6 +287,21 @@ def can_manage_user(manager: User, target: User) -> bool:
 
 
 COORDINATOR_CREATES = (Role.DIRECTOR, Role.CURATOR)
+
+
+def can_place_account(manager: User, *, region_id: int | None, municipality_id: int | None,
+                      school_id: int | None) -> bool:
+    """Whether `manager` may give an account this scope: every place named lies within the
+    manager's own scope (the account stays one the manager covers whole)."""
+    if manager.role == Role.ADMIN:
+        return True
+    places = ((region_id, Region.id, select(Municipality.region_id).where(
+        municipality_scope(manager))),
+        (municipality_id, Municipality.id, select(Municipality.id).where(
+            municipality_scope(manager))),
+        (school_id, School.id, visible_school_ids(manager)))
+    return all(db.session.scalar(select(column).where(column == ident, column.in_(scope)))
+               is not None for ident, column, scope in places if ident)
 
 
 def creatable_roles(user: User) -> tuple[Role, ...]:

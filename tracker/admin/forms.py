@@ -35,15 +35,19 @@ class UserForm(VersionedForm):
     def validate(self, extra_validators=None) -> bool:
         if not super().validate(extra_validators):
             return False
-        field_name = SCOPE_FIELD.get(self.role.data)
-        if field_name is None:
-            return True
-        field = self[field_name]
-        allowed = {value for value, _label in field.choices if value}
-        if field.data not in allowed:
-            field.errors.append(_l("Choose where this person works (required for the role)."))
-            return False
-        return True
+        valid = True
+        required = SCOPE_FIELD.get(self.role.data)
+        for name in ("region_id", "municipality_id", "school_id"):
+            field = self[name]
+            allowed = {value for value, _label in field.choices if value}
+            if name == required and field.data not in allowed:
+                field.errors.append(_l("Choose where this person works (required for the role)."))
+                valid = False
+            elif field.data and field.data not in allowed:
+                # the choices are the manager's own scope: nothing beyond it may be named
+                field.errors.append(_l("Choose one of the listed places."))
+                valid = False
+        return valid
 
 
 class PasswordResetForm(FlaskForm):

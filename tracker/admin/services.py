@@ -6,6 +6,7 @@ from tracker.auth.models import Role, User
 from tracker.db import db
 from tracker.errors import DomainError
 from tracker.forms import ensure_version
+from tracker.permissions import can_manage_user, can_place_account, creatable_roles
 from tracker.schools.models import Municipality, Region, ResultCategory, School
 
 
@@ -23,6 +24,22 @@ class MissingScope(DomainError):
 
 class CannotDeactivateSelf(DomainError):
     message = _l("You cannot deactivate your own account.")
+
+
+class BeyondYourScope(DomainError):
+    message = _l("This account would reach beyond the places you manage: ask an administrator.")
+
+
+def _ensure_manages(by: User | None, user: User) -> None:
+    """`by` is the person acting (None from the command line, the operator's own)."""
+    if by is not None and not can_manage_user(by, user):
+        raise BeyondYourScope()
+
+
+def _ensure_may_place(by: User | None, role: str, scope: dict) -> None:
+    if by is not None and (role not in creatable_roles(by)
+                           or not can_place_account(by, **scope)):
+        raise BeyondYourScope()
 
 
 def _scope_fields(role: str, region_id, municipality_id, school_id) -> dict:
@@ -54,11 +71,13 @@ def _ensure_login_free(login: str, user_id: int | None = None) -> None:
 
 
 def create_user(*, login: str, full_name: str, role: str, password: str, email: str | None = None,
-                region_id=None, municipality_id=None, school_id=None) -> User:
+                region_id=None, municipality_id=None, school_id=None,
+                by: User | None = None) -> User:
     login = login.strip()
     _ensure_login_free(login)
-    user = User(login=login, full_name=full_name.strip(), email=email or None, role=role,
-                **_scope_fields(role, region_id, municipality_id, school_id))
+    scope = _scope_fields(role, region_id, municipality_id, school_id)
+    _ensure_may_place(by, role, scope)
+    user = User(login=login, full_name=full_name.strip(), email=email or None, role=role, **scope)
     user.set_password(password)
     db.session.add(user)
     db.session.flush()
@@ -67,10 +86,12 @@ def create_user(*, login: str, full_name: str, role: str, password: str, email: 
 
 def update_user(user: User, *, version, login: str, full_name: str, role: str,
                 email: str | None = None, region_id=None, municipality_id=None,
-                school_id=None) -> User:
+                school_id=None, by: User | None = None) -> User:
     ensure_version(user, version)
+    _ensure_manages(by, user)
     _ensure_login_free(login.strip(), user.id)
     scope = _scope_fields(role, region_id, municipality_id, school_id)
+    _ensure_may_place(by, role, scope)
     changed_scope = role != user.role or any(getattr(user, k) != v for k, v in scope.items())
     user.login, user.full_name, user.email, user.role = login.strip(), full_name.strip(), email or None, role
     for key, value in scope.items():
@@ -84,13 +105,15 @@ def update_user(user: User, *, version, login: str, full_name: str, role: str,
 def set_active(user: User, *, active: bool, by: User) -> None:
     if not active and user.id == by.id:
         raise CannotDeactivateSelf()
+    _ensure_manages(by, user)
     user.is_active = active
     if not active:
         user.end_other_sessions()
     db.session.flush()
 
 
-def reset_password(user: User, *, password: str) -> None:
+def reset_password(user: User, *, password: str, by: User | None = None) -> None:
+    _ensure_manages(by, user)
     user.set_password(password)
     user.end_other_sessions()
     db.session.flush()

@@ -90,7 +90,8 @@ def user_new():
             form.password.errors.append(_("Set an initial password."))
         else:
             try:
-                user = services.create_user(password=form.password.data, **_user_fields(form))
+                user = services.create_user(password=form.password.data, by=current_user,
+                                            **_user_fields(form))
             except DomainError as error:
                 form.login.errors.append(str(error))
             else:
@@ -109,7 +110,8 @@ def user_edit(user_id: int):
     if form.validate_on_submit():
         differences = save_versioned_edit(
             user, form, USER_LABELS,
-            lambda: services.update_user(user, version=form.version.data, **_user_fields(form)),
+            lambda: services.update_user(user, version=form.version.data, by=current_user,
+                                         **_user_fields(form)),
             error_field=form.login)
         if differences is None:
             flash(_("Changes saved."), "success")
@@ -139,7 +141,7 @@ def user_password(user_id: int):
     user = get_visible_or_404(User, user_id, edit=True)
     form = PasswordResetForm()
     if form.validate_on_submit():
-        services.reset_password(user, password=form.password.data)
+        services.reset_password(user, password=form.password.data, by=current_user)
         db.session.commit()
         flash(_("The password has been set; the person's sessions have ended."), "success")
         return redirect(url_for(".users"))

@@ -12,6 +12,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     String,
 )
@@ -151,3 +152,16 @@ class CuratorAssignment(TimestampMixin, Base):
     @property
     def audit_municipality_id(self) -> int | None:
         return self.school.municipality_id if self.school else None
+
+
+class SignInFailure(Base):
+    """One wrong password, once under each key it counts for (the account, the address, both):
+    the database store of the sign-in throttling (tracker/auth/throttle.py). Keys are keyed
+    hashes, never the login or address typed."""
+
+    __tablename__ = "sign_in_failures"
+    __table_args__ = (Index("ix_sign_in_failures_key_at", "key", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(80))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)

@@ -3,33 +3,30 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from tracker import audit
-from tracker.auth import services
+from tracker.auth import services, throttle
 from tracker.auth.forms import LoginForm, PasswordChangeForm
 from tracker.auth.session import end_every_session, start_session
 from tracker.db import db
 from tracker.errors import DomainError
-from tracker.extensions import limiter, login_form_account
 from tracker.permissions import public, signed_in
 from tracker.urls import safe_next
 
 bp = Blueprint("auth", __name__)
 
 
-def _login_failed(response) -> bool:
-    return request.method == "POST" and response.status_code != 302
-
-
 @bp.route("/login", methods=["GET", "POST"])
 @public
-@limiter.limit(lambda: current_app.config["LOGIN_LIMIT_PER_ADDRESS"], methods=["POST"],
-               deduct_when=_login_failed)
-@limiter.limit(lambda: current_app.config["LOGIN_LIMIT_PER_ACCOUNT"], methods=["POST"],
-               key_func=login_form_account, deduct_when=_login_failed)
 def login():
     if current_user.is_authenticated:
         return redirect(url_for("home.index"))
     form = LoginForm()
     if form.validate_on_submit():
+        limit = throttle.refusal(form.login.data)
+        if limit is not None:
+            text = _("Too many failed sign-in attempts. Try again in %(minutes)s min, or ask "
+                     "your coordinator or administrator to set a new password.",
+                     minutes=limit.minutes)
+            return render_template("auth/login.html", form=form, throttled=text), 429
         user = services.authenticate(form.login.data, form.password.data)
         if user is not None:
             start_session(user)
@@ -38,6 +35,7 @@ def login():
             db.session.commit()
             return redirect(safe_next(request.args.get("next")) or url_for("home.index"))
         _record_failed_sign_in(form.login.data)
+        throttle.record_failure(form.login.data)
         db.session.commit()
         flash(_("Wrong login or password."), "danger")
     return render_template("auth/login.html", form=form)
