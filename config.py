@@ -24,6 +24,8 @@ class Config:
     # logged statements never carry their parameters (password hashes, names of people)
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True, "hide_parameters": True}
     UPLOAD_DIR = os.environ.get("UPLOAD_DIR", str(INSTANCE_DIR / "uploads"))
+    # s3://bucket/prefix for an S3-compatible store; empty: the local directory UPLOAD_DIR
+    STORAGE_URL = os.environ.get("STORAGE_URL", "")
     MAX_CONTENT_LENGTH = int(os.environ.get("MAX_UPLOAD_MB", "20")) * 1024 * 1024
 
     BABEL_DEFAULT_LOCALE = "ru"
@@ -61,6 +63,7 @@ class TestConfig(Config):
     SESSION_COOKIE_SECURE = False
     SQLALCHEMY_DATABASE_URI = database_url(os.environ.get("TEST_DATABASE_URL") or "sqlite://")
     SQLALCHEMY_ENGINE_OPTIONS = {}
+    STORAGE_URL = ""  # tests choose their store themselves
     WTF_CSRF_ENABLED = True
 
 

@@ -10,6 +10,8 @@ import socket
 import subprocess
 import sys
 import time
+import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -112,3 +114,31 @@ def redis_server(tmp_path_factory):
         yield url
     finally:
         stop(process)
+
+
+@contextmanager
+def scratch_databases(*kinds: str, directory: Path):
+    """Empty databases of the engine under test, one per kind, as DATABASE_URL values: files in
+    `directory` on SQLite, fresh databases beside TEST_DATABASE_URL's on PostgreSQL (dropped
+    afterwards)."""
+    url = os.environ.get("TEST_DATABASE_URL")
+    if not url:
+        yield [f"sqlite:///{directory / kind}.db" for kind in kinds]
+        return
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    from config import database_url
+    server = make_url(database_url(url))
+    names = [f"{server.database}_{kind}_{uuid.uuid4().hex[:8]}" for kind in kinds]
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            for name in names:
+                connection.execute(text(f'CREATE DATABASE "{name}"'))
+        yield [server.set(database=name).render_as_string(hide_password=False) for name in names]
+    finally:
+        with admin.connect() as connection:
+            for name in names:
+                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()

@@ -22,6 +22,8 @@ def register(app: Flask) -> None:
     app.cli.add_command(report_group)
     from tracker.storage.cli import storage_group
     app.cli.add_command(storage_group)
+    from tracker.backup.cli import backup_group
+    app.cli.add_command(backup_group)
 
 
 @click.command("seed-demo")
