@@ -1,4 +1,4 @@
-"""`flask backup create DEST`, `flask backup restore SRC` (scripts/backup.sh, scripts/restore.sh)."""
+"""`flask backup create DEST`, `flask backup restore SRC` (behind scripts/backup.sh, restore.sh)."""
 from pathlib import Path
 
 import click
