@@ -98,6 +98,9 @@ def arguments():
                         help="gthread (default: a DOCX being built does not block a process's "
                              "other requests) or sync")
     parser.add_argument("--threads", type=int, default=4, help="threads per gthread worker (4)")
+    parser.add_argument("--keep-alive", type=int, default=75,
+                        help="seconds gunicorn keeps an idle connection (75, as in "
+                             "deploy/systemd/tracker.service: longer than the client's)")
     options = parser.parse_args()
     if not (1 <= options.users <= 200 and 5 <= options.time <= 1800):
         parser.error("--users 1…200 and --time 5…1800: a bounded load on a shared machine")
@@ -195,7 +198,8 @@ def free_port() -> int:
 def start_gunicorn(environment: dict[str, str], options, work: Path, port: int):
     command = [str(ROOT / ".venv" / "bin" / "gunicorn"), "--bind", f"127.0.0.1:{port}",
                "--workers", str(options.workers), "--worker-class", options.worker_class,
-               "--threads", str(options.threads), "--timeout", "60", "--chdir", str(ROOT),
+               "--threads", str(options.threads), "--keep-alive", str(options.keep_alive),
+               "--timeout", "60", "--chdir", str(ROOT),
                "wsgi:app"]
     log = (work / "gunicorn.log").open("wb")
     return subprocess.Popen(command, env=environment, stdout=log, stderr=subprocess.STDOUT)
@@ -397,6 +401,10 @@ def report(stats, elapsed: float, options, log: Path) -> int:
         "the DOCX"
     print(goal_line + (f" — missed: {', '.join(missed)}" if missed or total.num_failures
                        else " — met"))
+    alarms = sorted({re.sub(r"^\[[^]]*\] \[\d+\] ", "", line)[:160]
+                     for line in logged.splitlines() if "[ERROR]" in line or "[CRITICAL]" in line})
+    for line in alarms[:5]:
+        print(f"gunicorn: {line}")
     timeouts = logged.count("WORKER TIMEOUT")
     if timeouts:
         print(f"gunicorn killed {timeouts} workers that ran past --timeout (their connections "
