@@ -51,9 +51,10 @@ def register_extensions(app: Flask) -> None:
     import tracker.models  # noqa: F401  every table in the metadata
     from tracker import catalogues, i18n, storage
     from tracker.auth.session import init_login
-    from tracker.db import db
+    from tracker.db import db, engine_options
     from tracker.extensions import babel, csrf, limiter, migrate
 
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = engine_options(app.config)
     db.init_app(app)
     migrate.init_app(app, db, directory=str(INSTANCE_DIR.parent / "migrations"),
                      render_as_batch=True, compare_type=True)
