@@ -16,6 +16,8 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     app.config.update(overrides)
     require_secret_key(app)
     trust_proxies(app)
+    from tracker.urls import register_converters
+    register_converters(app)
 
     register_extensions(app)
     register_blueprints(app)

@@ -5,6 +5,7 @@ import sqlite3
 from datetime import UTC, datetime
 from enum import StrEnum
 
+from flask import has_request_context, request
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import CheckConstraint, DateTime, Integer, MetaData, event
 from sqlalchemy import exc as sa_exc
@@ -35,7 +36,18 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
-db = SQLAlchemy(model_class=Base)
+MAX_PAGE = 100_000
+
+
+class Database(SQLAlchemy):
+    def paginate(self, select, *, page: int | None = None, **kwargs):
+        """The page number from the address stays in a range any OFFSET can take."""
+        if page is None and has_request_context():
+            page = min(max(request.args.get("page", 1, type=int), 1), MAX_PAGE)
+        return super().paginate(select, page=page, **kwargs)
+
+
+db = Database(model_class=Base)
 
 
 class TimestampMixin:
@@ -78,6 +90,26 @@ def _configure_postgresql(dialect, connection_record, cargs, cparams) -> None:
     if dialect.name != "postgresql":
         return
     cparams["options"] = " ".join(filter(None, (cparams.get("options"), "-c jit=off")))
+
+
+INTEGER_RANGE = (-(2**31), 2**31 - 1)  # PostgreSQL's INTEGER; SQLite's is wider
+
+
+def value_problem(value, *, max_length: int | None = None) -> str | None:
+    """Why a value cannot be stored in a column (None if it can): a NUL character in a text, a
+    text longer than `max_length`, a whole number beyond an INTEGER column's range. The rule of
+    every boundary: form fields (tracker/forms.py) and imports ask it before writing."""
+    from flask_babel import gettext as _
+    if isinstance(value, str):
+        if "\x00" in value:
+            return _("The text contains a NUL character, which is not allowed.")
+        if max_length is not None and len(value) > max_length:
+            return _("At most %(max)d characters.", max=max_length)
+    elif isinstance(value, int) and not isinstance(value, bool):
+        low, high = INTEGER_RANGE
+        if not low <= value <= high:
+            return _("Enter a number from %(min)s to %(max)s.", min=low, max=high)
+    return None
 
 
 def engine_options(config) -> dict:

@@ -1,9 +1,8 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import DecimalField, IntegerField, SelectField, StringField, SubmitField
 from wtforms.validators import NumberRange, Optional, ValidationError
 
-from tracker.forms import FilterForm
+from tracker.forms import BaseForm, FilterForm
 from tracker.periods import BadPeriod, HalfYear
 
 
@@ -21,9 +20,9 @@ class PeriodForm(FilterForm):
 YES_TARGET = "1"
 
 
-def target_form(codes: list[str], yes_no: set[str]) -> type[FlaskForm]:
+def target_form(codes: list[str], yes_no: set[str]) -> type[BaseForm]:
     """A form with one target field per indicator code: a number, or «да» for yes/no ones."""
-    class TargetForm(FlaskForm):
+    class TargetForm(BaseForm):
         submit = SubmitField(_l("Save targets"))
     for code in codes:
         if code in yes_no:
@@ -35,9 +34,9 @@ def target_form(codes: list[str], yes_no: set[str]) -> type[FlaskForm]:
     return TargetForm
 
 
-def entered_form(codes: list[str], yes_no: set[str]) -> type[FlaskForm]:
+def entered_form(codes: list[str], yes_no: set[str]) -> type[BaseForm]:
     """Pupils reaching the level and pupils in total per indicator, or yes/no."""
-    class EnteredForm(FlaskForm):
+    class EnteredForm(BaseForm):
         submit = SubmitField(_l("Save values"))
     for code in codes:
         if code in yes_no:

@@ -7,14 +7,13 @@ from flask import flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from wtforms import StringField, SubmitField, TextAreaField
 from wtforms.validators import Length, Optional
 
 from tracker import storage
 from tracker.db import db
 from tracker.editing import save_versioned_edit
-from tracker.forms import VersionedForm, ensure_version
+from tracker.forms import BaseForm, VersionedForm, ensure_version
 from tracker.network.blueprint import bp, chosen_municipality, municipality_choices
 from tracker.network.note import build_note, note_text
 from tracker.network.note_models import NetworkNoteText
@@ -27,7 +26,7 @@ from tracker.reports.halfyear.assembly import content_disposition, slug
 NOTE_LABELS = {"conclusions": _l("Conclusions"), "recommendations": _l("Recommendations")}
 
 
-class NoteSpanForm(FlaskForm):
+class NoteSpanForm(BaseForm):
     period = StringField(_l("Year or school year"), validators=[Optional(), Length(max=9)])
 
 
