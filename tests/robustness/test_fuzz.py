@@ -21,7 +21,7 @@ from tests.robustness.fuzz import (DESTRUCTIVE, QUERY_NAMES, forms_on, mutate, s
 from tests.world import PLAIN_ARGUMENTS, build_world
 
 SEED = int(os.environ.get("FUZZ_SEED", "500"))
-INPUTS = int(os.environ.get("FUZZ_INPUTS", "12000"))
+INPUTS = int(os.environ.get("FUZZ_INPUTS", "10500"))
 ROLES = (None, Role.DIRECTOR, Role.CURATOR, Role.COORDINATOR, Role.ADMIN)
 BIG_IDS = (2**31, 2**63, 10**30)
 SKIPPED_FIELDS = {"csrf_token"}

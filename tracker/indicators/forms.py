@@ -13,8 +13,14 @@ def validate_period(form, field) -> None:
         raise ValidationError(_l("Enter a half-year like 2022-H1.")) from None
 
 
+def _stripped(value):
+    return value.strip() if isinstance(value, str) else value
+
+
 class PeriodForm(FilterForm):
-    period = StringField(_l("Half-year"), validators=[Optional(), validate_period])
+    # stripped: a blank period is no period (Optional lets it through, parsing would not)
+    period = StringField(_l("Half-year"), validators=[Optional(), validate_period],
+                         filters=[_stripped])
 
 
 YES_TARGET = "1"
