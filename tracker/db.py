@@ -112,6 +112,13 @@ def value_problem(value, *, max_length: int | None = None) -> str | None:
     return None
 
 
+def column_problem(attribute, value) -> str | None:
+    """value_problem with the length of a mapped column, e.g. column_problem(School.short_name,
+    text): what an import checks a cell with before it becomes a row."""
+    column = attribute.property.columns[0]
+    return value_problem(value, max_length=getattr(column.type, "length", None))
+
+
 def engine_options(config) -> dict:
     """SQLALCHEMY_ENGINE_OPTIONS with the timeouts of config (seconds; 0 turns one off).
 
