@@ -80,7 +80,7 @@ class Cable:
                     if not data:
                         return
                     (b if source is a else a).sendall(data)
-        except OSError:
+        except (OSError, ValueError):  # cut: the sockets are closed under the relay
             return
         finally:
             a.close()
