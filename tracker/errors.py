@@ -94,6 +94,13 @@ def register(app: Flask) -> None:
         if endpoint != "static":
             app.view_functions[endpoint] = retry_on_conflict(view)
 
+    @app.errorhandler(DomainError)
+    def refused(error):
+        """A broken rule no view turned into a message of its own: still the message, not a
+        server error."""
+        db.session.rollback()
+        return _page(422, _("The action was refused"), str(error))
+
     @app.errorhandler(StaleEdit)
     def conflict(error):
         db.session.rollback()
