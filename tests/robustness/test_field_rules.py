@@ -70,3 +70,19 @@ def test_value_problem_is_the_one_rule():
     assert value_problem(high + 1) and value_problem(low - 1)
     assert value_problem("a\x00b") and value_problem("abc", max_length=2)
     assert value_problem("abc", max_length=3) is None and value_problem(True) is None
+
+
+def _subclasses(cls):
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from _subclasses(sub)
+
+
+def test_every_form_of_the_application_obeys_the_rules(app):
+    """A new form that derives from FlaskForm directly would skip the rules: derive BaseForm."""
+    from flask_wtf import FlaskForm
+
+    from tracker.forms import BaseForm
+    outside = sorted(f"{form.__module__}.{form.__qualname__}" for form in _subclasses(FlaskForm)
+                     if form.__module__.startswith("tracker.") and not issubclass(form, BaseForm))
+    assert outside == []
