@@ -23,6 +23,11 @@ class Config:
     SQLALCHEMY_DATABASE_URI = database_url(os.environ.get("DATABASE_URL"))
     # logged statements never carry their parameters (password hashes, names of people)
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True, "hide_parameters": True}
+    # seconds; a request never waits longer on the database (0 turns one off, e.g. for a long
+    # maintenance command); SQLite's busy timeout is the lock timeout
+    DATABASE_STATEMENT_TIMEOUT = float(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "15"))
+    DATABASE_LOCK_TIMEOUT = float(os.environ.get("DATABASE_LOCK_TIMEOUT", "5"))
+    DATABASE_CONNECT_TIMEOUT = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5"))
     UPLOAD_DIR = os.environ.get("UPLOAD_DIR", str(INSTANCE_DIR / "uploads"))
     # s3://bucket/prefix for an S3-compatible store; empty: the local directory UPLOAD_DIR
     STORAGE_URL = os.environ.get("STORAGE_URL", "")

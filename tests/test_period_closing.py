@@ -129,7 +129,7 @@ def test_targets_values_and_narrative_of_a_submitted_period_are_read_only(demo, 
     sign_in(client, _user("coordinator"))
     response = client.post(f"/indicators/municipality/{demo.id}/targets?period=2022-H1",
                            data={"teachers_with_plan": "10"})
-    assert response.status_code == 409 and "только для чтения" in response.text
+    assert response.status_code == 422 and "только для чтения" in response.text
     db.session.expire_all()
     target = db.session.scalar(select(indicators.IndicatorTarget).where(
         indicators.IndicatorTarget.code == "teachers_with_plan",

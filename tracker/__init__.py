@@ -16,6 +16,8 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     app.config.update(overrides)
     require_secret_key(app)
     trust_proxies(app)
+    from tracker.urls import register_converters
+    register_converters(app)
 
     register_extensions(app)
     register_blueprints(app)
@@ -51,9 +53,10 @@ def register_extensions(app: Flask) -> None:
     import tracker.models  # noqa: F401  every table in the metadata
     from tracker import catalogues, i18n, storage
     from tracker.auth.session import init_login
-    from tracker.db import db
+    from tracker.db import db, engine_options
     from tracker.extensions import babel, csrf, migrate
 
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = engine_options(app.config)
     db.init_app(app)
     migrate.init_app(app, db, directory=str(INSTANCE_DIR.parent / "migrations"),
                      render_as_batch=True, compare_type=True)

@@ -1,10 +1,15 @@
-"""Domain errors and the error pages (in the user's language, never a traceback)."""
-from flask import Flask, render_template
+"""Domain errors and the error pages (in the user's language, never a traceback), and the
+retry of a request whose write lost a race with another one."""
+import functools
+from collections.abc import Callable
+
+from flask import Flask, current_app, g, render_template, request, session
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import SQLAlchemyError
 
-from tracker.db import db
+from tracker.db import db, is_conflict, is_unavailable
 
 
 class DomainError(Exception):
@@ -25,11 +30,92 @@ class StaleEdit(DomainError):
     message = _l("The record was changed by another user. Review the current values and save again.")
 
 
+class ConcurrentChange(StaleEdit):
+    """Other users kept saving the same records while this request was retried."""
+
+
+CONFLICT_RETRIES = 2
+
+
+def retry_on_conflict(view: Callable) -> Callable:
+    """Run the view again when its write lost a race (a stale version at flush, a unique key
+    taken meanwhile, a deadlock): the database is rolled back, and the second run sees the
+    winner's row, so it answers as if it had come second — the stale-edit screen with what the
+    user typed, a field error on a taken name — instead of a server error."""
+
+    @functools.wraps(view)
+    def retrying(*args, **kwargs):
+        flashes = list(session.get("_flashes", ()))
+        for attempt in range(CONFLICT_RETRIES + 1):
+            try:
+                return view(*args, **kwargs)
+            except SQLAlchemyError as error:
+                if not is_conflict(error):
+                    raise
+                db.session.rollback()
+                current_app.logger.info("write conflict in %s (%s), attempt %d",
+                                        request.endpoint, type(error).__name__, attempt + 1)
+                if attempt == CONFLICT_RETRIES:
+                    raise ConcurrentChange() from error
+                _rewind_request(flashes)
+        raise AssertionError("unreachable")
+
+    return retrying
+
+
+def _rewind_request(flashes: list) -> None:
+    """What the first run consumed or added is as it was: uploaded streams, flashed messages."""
+    if flashes:
+        session["_flashes"] = list(flashes)
+    else:
+        session.pop("_flashes", None)
+    for _name, upload in request.files.items(multi=True):
+        upload.stream.seek(0)
+
+
 def _page(status: int, title: str, text: str):
     return render_template("errors/error.html", status=status, title=title, text=text), status
 
 
+def _anonymous_page(status: int, template: str):
+    """A page rendered without asking the database anything (it is not answering)."""
+    try:
+        db.session.rollback()
+    except SQLAlchemyError:
+        pass
+    g._login_user = current_app.login_manager.anonymous_user()
+    response = current_app.make_response((render_template(template), status))
+    response.headers["Retry-After"] = "30"
+    return response
+
+
 def register(app: Flask) -> None:
+    for endpoint, view in list(app.view_functions.items()):
+        if endpoint != "static":
+            app.view_functions[endpoint] = retry_on_conflict(view)
+
+    @app.errorhandler(DomainError)
+    def refused(error):
+        """A broken rule no view turned into a message of its own: still the message, not a
+        server error."""
+        db.session.rollback()
+        return _page(422, _("The action was refused"), str(error))
+
+    @app.errorhandler(StaleEdit)
+    def conflict(error):
+        db.session.rollback()
+        return _page(409, _("The record was changed by another user"), str(error))
+
+    @app.errorhandler(SQLAlchemyError)
+    def database_error(error):
+        if is_unavailable(error):
+            app.logger.warning("database unavailable in %s: %s", request.endpoint,
+                               type(error.__cause__ or error).__name__)
+            return _anonymous_page(503, "errors/unavailable.html")
+        if is_conflict(error):
+            return conflict(ConcurrentChange())
+        raise error
+
     @app.errorhandler(400)
     def bad_request(error):
         return _page(400, _("Bad request"), _("The request could not be understood."))
@@ -62,14 +148,11 @@ def register(app: Flask) -> None:
     def too_many(error):
         return _page(429, _("Too many requests"), _("Wait a little and try again."))
 
-    @app.errorhandler(DomainError)
-    def refused(error):
-        """A business rule no view caught (a closed period, say): its message, nothing saved."""
-        db.session.rollback()
-        return _page(409, _("This is not possible now"), str(error))
-
     @app.errorhandler(500)
     def server_error(error):
-        db.session.rollback()
+        try:
+            db.session.rollback()
+        except SQLAlchemyError:
+            pass
         return _page(500, _("Something went wrong"),
                      _("The error has been logged. Try again later or contact the administrator."))

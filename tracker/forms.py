@@ -1,35 +1,99 @@
-"""Form pieces shared by features: the version field for stale-edit checks, list filters, the
-number field every typed number goes through, the period field every period is chosen with."""
+"""Form pieces shared by features: the base form with the rules every typed value obeys, the
+version field for stale-edit checks, list filters, the number field every typed number goes
+through, the period field every period is chosen with."""
 from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import Field, HiddenField, SelectField
-from wtforms.validators import InputRequired, ValidationError
+from wtforms.validators import InputRequired, Length, StopValidation, ValidationError
 from wtforms.widgets import TextInput
 
+from tracker.db import value_problem
 from tracker.errors import StaleEdit
 from tracker import periods
 from tracker.numbers import NotANumber, parse_number
 
+MAX_TEXT = 100_000  # characters of a field with no column to go by (long texts are Text)
+MAX_FILTER_TEXT = 200  # a search or filter value in an address
 
-class VersionedForm(FlaskForm):
+
+class FieldRules(FlaskForm.Meta):
+    """Every field of every form, as it reads what was sent: no NUL character, no text longer
+    than its column (or its Length, or MAX_TEXT), no whole number beyond an INTEGER column's
+    range (tracker.db.value_problem: the rule the database boundary applies too). A value that
+    breaks one is an error on its field, and the field keeps what was typed."""
+
+    max_text = MAX_TEXT
+
+    def bind_field(self, form, unbound_field, options):
+        field = super().bind_field(form, unbound_field, options)
+        field.process_formdata = _ruled(field, field.process_formdata, self.max_text)
+        field.validators = [_report_refusal, *field.validators]
+        return field
+
+
+def _ruled(field: Field, process_formdata, max_text: int):
+    lengths = [v.max for v in field.validators if isinstance(v, Length) and v.max >= 0]
+    limit = min([max_text, *lengths])
+
+    def process(valuelist):
+        texts = [value for value in valuelist if isinstance(value, str)]
+        field.refusal = None
+        if any("\x00" in text for text in texts):
+            return _refuse(field, texts[0].replace("\x00", ""),
+                           _l("The text contains a NUL character, which is not allowed."))
+        if any(len(text) > limit for text in texts):
+            return _refuse(field, texts[0], _l("At most %(max)d characters.", max=limit))
+        process_formdata(valuelist)
+        for value in field.data if isinstance(field.data, list | tuple) else [field.data]:
+            problem = value_problem(value, max_length=limit)
+            if problem:
+                return _refuse(field, texts[0] if texts else "", problem)
+        return None
+    return process
+
+
+def _refuse(field: Field, typed: str, message) -> None:
+    """No value reaches the view (not even one that skips validation), the field shows what
+    was typed when the form is shown again, and validation says why (_report_refusal)."""
+    field.data = None
+    field.refusal = message
+    field._value = lambda: typed
+
+
+def _report_refusal(form, field) -> None:
+    """First in every field's chain: a refused value stops it, so that «required» or «not a
+    valid choice» does not replace the reason."""
+    if getattr(field, "refusal", None):
+        raise StopValidation(field.refusal)
+
+
+class BaseForm(FlaskForm):
+    """The base of every form of the application (FieldRules)."""
+
+    class Meta(FieldRules):
+        pass
+
+
+class VersionedForm(BaseForm):
     """A form editing a versioned record: the version read travels with the form."""
 
     version = HiddenField(validators=[InputRequired()])
 
 
-class ConfirmForm(FlaskForm):
+class ConfirmForm(BaseForm):
     """A destructive POST: acts only when the button's hidden `confirm` field came along."""
 
     confirm = HiddenField(validators=[InputRequired()])
 
 
-class FilterForm(FlaskForm):
+class FilterForm(BaseForm):
     """GET forms for lists: no CSRF token, values stay in the address."""
 
-    class Meta:
+    class Meta(FieldRules):
         csrf = False
+        max_text = MAX_FILTER_TEXT
 
 
 def ensure_version(obj, submitted) -> None:

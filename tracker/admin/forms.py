@@ -1,12 +1,11 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (BooleanField, DateField, EmailField, IntegerField, PasswordField, SelectField,
                      StringField, SubmitField)
 from wtforms.validators import DataRequired, Length, Optional, Regexp, ValidationError
 
 from tracker.auth.forms import strong_password
 from tracker.auth.models import Role
-from tracker.forms import FilterForm, VersionedForm
+from tracker.forms import BaseForm, FilterForm, VersionedForm
 
 LOGIN_PATTERN = Regexp(r"^[A-Za-z0-9._@-]+$",
                        message=_l("Use Latin letters, digits and . _ @ - in the login."))
@@ -50,7 +49,7 @@ class UserForm(VersionedForm):
         return valid
 
 
-class PasswordResetForm(FlaskForm):
+class PasswordResetForm(BaseForm):
     password = PasswordField(_l("New password"), validators=[DataRequired(), strong_password])
     submit = SubmitField(_l("Set password"))
 
@@ -61,31 +60,31 @@ class UserFilterForm(FilterForm):
     inactive = BooleanField(_l("Show deactivated"))
 
 
-class RegionForm(FlaskForm):
+class RegionForm(BaseForm):
     name = StringField(_l("Region"), validators=[DataRequired(), Length(max=200)])
     submit = SubmitField(_l("Add region"))
 
 
-class MunicipalityForm(FlaskForm):
+class MunicipalityForm(BaseForm):
     region_id = SelectField(_l("Region"), coerce=int)
     name = StringField(_l("Municipality"), validators=[DataRequired(), Length(max=200)])
     submit = SubmitField(_l("Add municipality"))
 
 
-class CategoryForm(FlaskForm):
+class CategoryForm(BaseForm):
     region_id = SelectField(_l("Region"), coerce=int)
     name = StringField(_l("Result category"), validators=[DataRequired(), Length(max=200)])
     position = IntegerField(_l("Order"), default=0, validators=[Optional()])
     submit = SubmitField(_l("Add category"))
 
 
-class LegalFormForm(FlaskForm):
+class LegalFormForm(BaseForm):
     name = StringField(_l("Legal form"), validators=[DataRequired(), Length(max=20)])
     position = IntegerField(_l("Order"), default=0, validators=[Optional()])
     submit = SubmitField(_l("Add legal form"))
 
 
-class GroupKindForm(FlaskForm):
+class GroupKindForm(BaseForm):
     name = StringField(_l("Kind of group"), validators=[DataRequired(), Length(max=100)])
     is_cluster = BooleanField(_l("A cluster (its members get ranks)"))
     position = IntegerField(_l("Order"), default=0, validators=[Optional()])

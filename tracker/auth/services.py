@@ -1,6 +1,6 @@
 """Account operations shared by views and the command line. They flush; callers commit."""
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from tracker.auth.models import User
 from tracker.db import db, utcnow
@@ -22,8 +22,15 @@ def authenticate(login: str, password: str) -> User | None:
         return None
     if not user.is_active or not user.check_password(password):
         return None
-    user.last_login_at = utcnow()
+    record_sign_in(user)
     return user
+
+
+def record_sign_in(user: User) -> None:
+    """A plain UPDATE outside the version count: signing in is not an edit of the account, so
+    it neither conflicts with another sign-in nor makes an administrator's open edit stale."""
+    db.session.execute(update(User).where(User.id == user.id).values(last_login_at=utcnow())
+                       .execution_options(synchronize_session="fetch"))
 
 
 def change_password(user: User, *, current: str, new: str) -> None:

@@ -4,14 +4,13 @@ Every change goes through catalogue_services; refusals are shown on their field.
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from sqlalchemy import select
 
 from tracker import labels
 from tracker.auth.models import Role
 from tracker.db import db
 from tracker.errors import DomainError, StaleEdit
-from tracker.forms import ConfirmForm
+from tracker.forms import BaseForm, ConfirmForm
 from tracker.indicators import catalogue, catalogue_services as manage
 from tracker.indicators.forms import IndicatorForm
 from tracker.indicators.models import Indicator
@@ -114,7 +113,7 @@ def indicator_retire(catalogue_indicator_id: int):
     """Retire an indicator (out of the dashboards, its history kept), or bring it back."""
     indicator = get_visible_or_404(Indicator, catalogue_indicator_id)
     retired = not indicator.is_retired
-    if FlaskForm().validate_on_submit():  # the CSRF token of the button
+    if BaseForm().validate_on_submit():  # the CSRF token of the button
         manage.retire_indicator(indicator, retired=retired)
         db.session.commit()
         flash(_("Indicator retired.") if retired else _("Indicator restored."), "success")

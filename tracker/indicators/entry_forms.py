@@ -6,11 +6,10 @@ was typed, as arguments of services.enter_value), so each page asks for and read
 from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import SelectField, SubmitField
 from wtforms.validators import Optional
 
-from tracker.forms import NumberField
+from tracker.forms import BaseForm, NumberField
 from tracker.indicators.calculations import Unit
 from tracker.indicators.models import Level
 
@@ -73,9 +72,9 @@ def show_value(form, prefix: str, indicator, entry) -> None:
         form[name].data = entry.value
 
 
-def values_form(rows: list[tuple[str, list]]) -> type[FlaskForm]:
+def values_form(rows: list[tuple[str, list]]) -> type[BaseForm]:
     """A form with the inputs of every (prefix, indicators) row."""
-    class ValuesForm(FlaskForm):
+    class ValuesForm(BaseForm):
         submit = SubmitField(_l("Save values"))
     for prefix, indicators in rows:
         for indicator in indicators:

@@ -1,15 +1,18 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectField, SelectMultipleField, StringField, SubmitField
 from wtforms.validators import Optional
 
 from tracker import labels
-from tracker.forms import FilterForm, NumberField, PeriodField
+from tracker.forms import BaseForm, FilterForm, NumberField, PeriodField
 from tracker.i18n import month_name
 from tracker.indicators import metrics
 from tracker.indicators.calculations import Unit
 from tracker.periods import PERIODICITY_NAMES, Periodicity
 from tracker.ui import ORG_TYPE_LABELS
+
+
+def _stripped(value):
+    return value.strip() if isinstance(value, str) else value
 
 
 class PeriodForm(FilterForm):
@@ -35,10 +38,10 @@ def target_field(indicator, label) -> object:
     return NumberField(label, minimum=-99999999, maximum=99999999)
 
 
-def target_form(fields: dict[str, tuple[str, object]]) -> type[FlaskForm]:
+def target_form(fields: dict[str, tuple[str, object]]) -> type[BaseForm]:
     """A form with one target field per name (an indicator's code, or a school's id), each
     (label, indicator)."""
-    class TargetForm(FlaskForm):
+    class TargetForm(BaseForm):
         submit = SubmitField(_l("Save targets"))
     for name, (label, indicator) in fields.items():
         setattr(TargetForm, name, target_field(indicator, label))
@@ -48,7 +51,7 @@ def target_form(fields: dict[str, tuple[str, object]]) -> type[FlaskForm]:
 MONTH_NONE = ""
 
 
-class IndicatorForm(FlaskForm):
+class IndicatorForm(BaseForm):
     """An indicator of a catalogue: its words, unit, periodicity, source and filters. The code is
     what files exchanged between installations use; the pages never show it."""
 

@@ -6,13 +6,13 @@ from pathlib import Path
 from flask import current_app, flash, redirect, render_template, send_file, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from flask_babel import lazy_gettext as _l
 from wtforms import HiddenField, SubmitField
 from wtforms.validators import DataRequired
 from io import BytesIO
 
+from tracker.forms import BaseForm
 from tracker.db import db
 from tracker.indicators import exchange, spreadsheet
 from tracker.indicators.views import bp
@@ -23,12 +23,12 @@ from tracker.schools.models import Municipality
 SESSION_KEY = "indicator_import"
 
 
-class UploadForm(FlaskForm):
+class UploadForm(BaseForm):
     file = FileField(_l("File"), validators=[FileRequired(_l("Choose a file."))])
     submit = SubmitField(_l("Check the file"))
 
 
-class ConfirmForm(FlaskForm):
+class ConfirmForm(BaseForm):
     token = HiddenField(validators=[DataRequired()])
     submit = SubmitField(_l("Import"))
 

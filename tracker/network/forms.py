@@ -1,14 +1,13 @@
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import (BooleanField, DateField, FloatField, HiddenField, IntegerField, SelectField,
                      StringField, SubmitField, TextAreaField)
 from wtforms.validators import (AnyOf, DataRequired, InputRequired, Length, NumberRange, Optional,
                                 ValidationError)
 
-from tracker.forms import EXPECTED_YEAR, FilterForm, PeriodField, VersionedForm
+from tracker.forms import BaseForm, EXPECTED_YEAR, FilterForm, PeriodField, VersionedForm
 from tracker.network import labels
 from tracker.network.event_models import ParticipationRole
 from tracker.periods import Periodicity
@@ -56,7 +55,7 @@ class EventForm(VersionedForm):
         self.level.choices = _choices(labels.EVENT_LEVELS)
 
 
-class ParticipationForm(FlaskForm):
+class ParticipationForm(BaseForm):
     school_id = SelectField(_l("Organization"), coerce=int, validators=[DataRequired()])
     role = SelectField(_l("Participation"), validators=[DataRequired()])
     nomination = StringField(_l("Nomination (for a winner)"), validators=[Length(max=300)])
@@ -73,7 +72,7 @@ class ParticipationForm(FlaskForm):
             raise ValidationError(_l("Name the nomination the organization won."))
 
 
-class StaffCountForm(FlaskForm):
+class StaffCountForm(BaseForm):
     school_id = SelectField(_l("Organization"), coerce=int, validators=[DataRequired()])
     period = PeriodField(_l("Half-year"), validators=[DataRequired()])
     teachers = IntegerField(_l("Number of teachers"), validators=[InputRequired(), _not_negative()])
@@ -89,7 +88,7 @@ class StaffCountForm(FlaskForm):
                 _l("Teachers taking part in communities cannot outnumber the teachers."))
 
 
-class TargetForm(FlaskForm):
+class TargetForm(BaseForm):
     year = IntegerField(_l("Year"), default=lambda: date.today().year,
                         validators=[InputRequired(), NumberRange(2015, 2100, EXPECTED_YEAR)])
     indicator = SelectField(_l("Indicator"), validators=[DataRequired()])
@@ -120,7 +119,7 @@ class CommunityForm(VersionedForm):
         self.kind.choices = _choices(labels.COMMUNITY_KINDS)
 
 
-class MemberCountForm(FlaskForm):
+class MemberCountForm(BaseForm):
     school_id = SelectField(_l("Organization"), coerce=int, validators=[DataRequired()])
     period = PeriodField(_l("Half-year"), validators=[DataRequired()])
     members = IntegerField(_l("Teachers taking part"),
@@ -128,7 +127,7 @@ class MemberCountForm(FlaskForm):
     submit = SubmitField(_l("Save the members"))
 
 
-class ClusterRankForm(FlaskForm):
+class ClusterRankForm(BaseForm):
     school_id = SelectField(_l("Organization"), coerce=int, validators=[DataRequired()])
     period = PeriodField(_l("Half-year"), validators=[DataRequired()])
     rank = SelectField(_l("Rank"), validators=[DataRequired()])
@@ -139,20 +138,20 @@ class ClusterRankForm(FlaskForm):
         self.rank.choices = _choices(labels.CLUSTER_RANKS)
 
 
-class ImportUploadForm(FlaskForm):
+class ImportUploadForm(BaseForm):
     file = FileField(_l("File"), validators=[FileRequired(_l("Choose a file."))])
     submit = SubmitField(_l("Check the file"))
 
 
-class ImportConfirmForm(FlaskForm):
+class ImportConfirmForm(BaseForm):
     token = HiddenField(validators=[DataRequired()])
     submit = SubmitField(_l("Import"))
 
 
-class RemoveParticipationForm(FlaskForm):
+class RemoveParticipationForm(BaseForm):
     school_id = IntegerField(validators=[InputRequired()])
 
 
-class DeleteEventForm(FlaskForm):
+class DeleteEventForm(BaseForm):
     """Deleting needs the explicit word in the form, not just a bare POST."""
     confirm = HiddenField(validators=[InputRequired(), AnyOf(["delete"])])

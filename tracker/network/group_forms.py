@@ -2,11 +2,10 @@
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import IntegerField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from tracker.forms import EXPECTED_YEAR
+from tracker.forms import BaseForm, EXPECTED_YEAR
 from tracker.network import labels
 from tracker.network.group_models import METRIC_FIELDS
 
@@ -16,14 +15,14 @@ def _count_field(label):
         min=0, max=1_000_000, message=_l("Enter a number that is not negative."))])
 
 
-class GroupForm(FlaskForm):
+class GroupForm(BaseForm):
     name = StringField(_l("Group"), validators=[DataRequired(), Length(max=300)])
     kind_id = SelectField(_l("Kind of group"), coerce=int, validators=[DataRequired()])
     entered_members = _count_field(_l("Organizations in it (until they are listed)"))
     submit = SubmitField(_l("Add the group"))
 
 
-class GroupMemberForm(FlaskForm):
+class GroupMemberForm(BaseForm):
     group_id = SelectField(_l("Group"), coerce=int, validators=[DataRequired()])
     school_id = SelectField(_l("Organization"), coerce=int, validators=[DataRequired()])
     rank = SelectField(_l("Rank (clusters only)"), default="", validators=[Optional()])
@@ -35,11 +34,11 @@ class GroupMemberForm(FlaskForm):
                                            for key, label in labels.CLUSTER_RANKS.items()]
 
 
-class RemoveGroupMemberForm(FlaskForm):
+class RemoveGroupMemberForm(BaseForm):
     member_id = IntegerField(validators=[InputRequired()])
 
 
-class MetricForm(FlaskForm):
+class MetricForm(BaseForm):
     year = IntegerField(_l("Year"), default=lambda: date.today().year,
                         validators=[InputRequired(), NumberRange(2000, 2100, EXPECTED_YEAR)])
     members = _count_field(_l("Members"))

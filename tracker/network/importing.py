@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from tracker.db import db
+from tracker.db import column_problem, db
 from tracker.network import services
-from tracker.network.event_models import EventKind, EventLevel, MethodicalEvent, ParticipationRole
+from tracker.network.event_models import (EventKind, EventLevel, EventParticipation,
+                                          MethodicalEvent, ParticipationRole)
 from tracker.network.models import Community
 from tracker.network.xlsx import (as_count, as_date, build_template, normalize, read_rows,
                                   text)
@@ -114,6 +115,16 @@ def _count(plan, sheet, row, column, *, required=True) -> int | None:
     value = as_count(raw)
     if value is None:
         plan.error(sheet, row.number, column, _("Enter a whole number that is not negative."))
+        return None
+    return _fits(plan, sheet, row, column, MethodicalEvent.participants_count, value)
+
+
+def _fits(plan, sheet, row, column, attribute, value):
+    """The cell's value if its column can hold it (tracker.db.column_problem), else an error."""
+    problem = column_problem(attribute, value)
+    if problem:
+        plan.error(sheet, row.number, column, problem)
+        return None
     return value
 
 
@@ -132,6 +143,10 @@ def check_events(workbook, *, municipality_id: int, school_ids) -> Plan:
     for row in events:
         values = row.values
         title, held_on = text(values["Название"]), as_date(values["Дата"])
+        for header, attribute in (("Название", MethodicalEvent.title),
+                                  ("Приказ", MethodicalEvent.order_text),
+                                  ("Результат", MethodicalEvent.result)):
+            _fits(plan, EVENTS_SHEET, row, header, attribute, text(values[header]))
         if not title:
             plan.error(EVENTS_SHEET, row.number, "Название", _("The title is not given."))
         if held_on is None:
@@ -160,6 +175,9 @@ def check_events(workbook, *, municipality_id: int, school_ids) -> Plan:
         school = _organization(plan, orgs, PARTICIPATION_SHEET, row, "Организация")
         role = _word(plan, ROLE_WORDS, PARTICIPATION_SHEET, row, "Участие")
         nomination = text(row.values["Номинация"])
+        for header, attribute in (("Номинация", EventParticipation.nomination),
+                                  ("Примечание", EventParticipation.note)):
+            _fits(plan, PARTICIPATION_SHEET, row, header, attribute, text(row.values[header]))
         if role == ParticipationRole.WINNER and not nomination:
             plan.error(PARTICIPATION_SHEET, row.number, "Номинация",
                        _("Name the nomination the organization won."))

@@ -7,14 +7,13 @@ from flask import flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from wtforms import SubmitField, TextAreaField
 from wtforms.validators import Length, Optional
 
 from tracker import storage
 from tracker.db import db
 from tracker.editing import save_versioned_edit
-from tracker.forms import PeriodField, VersionedForm, ensure_version
+from tracker.forms import BaseForm, PeriodField, VersionedForm, ensure_version
 from tracker.network.blueprint import bp, chosen_municipality, municipality_choices
 from tracker.network.note import build_note, note_text
 from tracker.network.note_models import NetworkNoteText
@@ -29,7 +28,7 @@ NOTE_LABELS = {"conclusions": _l("Conclusions"), "recommendations": _l("Recommen
 NOTE_SPANS = (Periodicity.YEAR, Periodicity.SCHOOL_YEAR)
 
 
-class NoteSpanForm(FlaskForm):
+class NoteSpanForm(BaseForm):
     period = PeriodField(_l("Year or school year"), periodicities=NOTE_SPANS)
 
 

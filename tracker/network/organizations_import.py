@@ -8,7 +8,7 @@ in the tracker) and has a type of its own.
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from tracker.db import db
+from tracker.db import db, value_problem
 from tracker.network.headers import match_columns
 from tracker.network.importing import Plan
 from tracker.network.xlsx import build_template, header_row, normalize, read_rows, sheet_of, text
@@ -53,6 +53,9 @@ def _row(plan, row, municipality) -> dict:
     for header in REQUIRED:
         if not values[header]:
             plan.error(SHEET, row.number, header, _("The value is required."))
+    for header, value in values.items():
+        if value_problem(value):  # the rule of every form field too (NUL)
+            plan.error(SHEET, row.number, header, value_problem(value))
     for header, limit in MAX_LENGTHS.items():
         if len(values[header]) > limit:
             plan.error(SHEET, row.number, header,

@@ -2,14 +2,13 @@ from datetime import date
 
 from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_pgettext
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import (BooleanField, DateField, HiddenField, IntegerField, SelectField,
                      StringField, SubmitField, TextAreaField)
 from wtforms.validators import (URL, DataRequired, InputRequired, Length, NumberRange, Optional,
                                 ValidationError)
 
-from tracker.forms import EXPECTED_YEAR, FilterForm, PeriodField, VersionedForm
+from tracker.forms import BaseForm, EXPECTED_YEAR, FilterForm, PeriodField, VersionedForm
 from tracker.periods import Periodicity
 from tracker.programs.measure_models import MeasureStatus, Verdict
 from tracker.programs.measure_queries import SUBMITTED, EvidenceState, MeasureState
@@ -37,7 +36,7 @@ VERDICT_LABELS = {Verdict.PENDING: _l("waiting for review"), Verdict.ACCEPTED: _
 VERDICT_BADGES = {"pending": "info", "accepted": "success", "needs_work": "warning"}
 
 
-class DocumentUploadForm(FlaskForm):
+class DocumentUploadForm(BaseForm):
     kind = SelectField(_l("Document"), choices=[(k.value, v) for k, v in
                                                 DOCUMENT_KIND_LABELS.items()])
     year = IntegerField(_l("Year"), default=lambda: date.today().year,
@@ -54,12 +53,12 @@ class DocumentVersionForm(VersionedForm):
     submit = SubmitField(_l("Upload a new version"))
 
 
-class ReviewForm(FlaskForm):
+class ReviewForm(BaseForm):
     action = HiddenField(validators=[DataRequired()])
     comment = TextAreaField(_l("Comment"), validators=[Optional(), Length(max=4000)])
 
 
-class ProgramCreateForm(FlaskForm):
+class ProgramCreateForm(BaseForm):
     direction_id = SelectField(_l("Risk direction"), coerce=int, validators=[InputRequired()])
     goal = TextAreaField(_l("Goal"), validators=[Optional(), Length(max=4000)])
     submit = SubmitField(_l("Create the program"))
@@ -74,7 +73,7 @@ class ProgramForm(VersionedForm):
     submit = SubmitField(_l("Save"))
 
 
-class IndicatorForm(FlaskForm):
+class IndicatorForm(BaseForm):
     name = StringField(_l("Indicator"), validators=[DataRequired(), Length(max=500)])
     unit = StringField(_l("Unit"), validators=[Optional(), Length(max=50)])
     baseline = StringField(_l("Baseline"), validators=[Optional(), Length(max=50)])
@@ -92,7 +91,7 @@ class MeasureFields:
     evidence_kind = StringField(_l("Evidence expected"), validators=[Optional(), Length(max=200)])
 
 
-class MeasureCreateForm(MeasureFields, FlaskForm):
+class MeasureCreateForm(MeasureFields, BaseForm):
     submit = SubmitField(_l("Add the measure"))
 
 
@@ -103,13 +102,13 @@ class MeasureForm(MeasureFields, VersionedForm):
     submit = SubmitField(_l("Save"))
 
 
-class AdoptForm(FlaskForm):
+class AdoptForm(BaseForm):
     suggestion_id = SelectField(_l("Suggested measure"), coerce=int, validators=[InputRequired()])
     due_on = DateField(_l("Due date"), validators=[InputRequired()])
     submit = SubmitField(_l("Adopt"))
 
 
-class EvidenceForm(FlaskForm):
+class EvidenceForm(BaseForm):
     file = FileField(_l("File (PDF, DOCX, XLSX, ODT, JPG, PNG)"))
     url = StringField(_l("…or a link"), validators=[Optional(), Length(max=1000),
                                                       URL(message=_l("Enter a full address "
@@ -123,7 +122,7 @@ class EvidenceForm(FlaskForm):
             raise ValidationError(_l("Enter a full address (https://…)."))
 
 
-class VerdictForm(FlaskForm):
+class VerdictForm(BaseForm):
     verdict = SelectField(_l("Verdict"), choices=[
         (Verdict.ACCEPTED.value, VERDICT_LABELS[Verdict.ACCEPTED]),
         (Verdict.NEEDS_WORK.value, VERDICT_LABELS[Verdict.NEEDS_WORK])])
@@ -131,7 +130,7 @@ class VerdictForm(FlaskForm):
     submit = SubmitField(_l("Give the verdict"))
 
 
-class CommentForm(FlaskForm):
+class CommentForm(BaseForm):
     text = TextAreaField(_l("Comment"), validators=[DataRequired(), Length(max=4000)])
     submit = SubmitField(_l("Send"))
 

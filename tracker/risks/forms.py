@@ -1,11 +1,10 @@
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, IntegerField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from tracker.forms import EXPECTED_YEAR, FilterForm, VersionedForm
+from tracker.forms import BaseForm, EXPECTED_YEAR, FilterForm, VersionedForm
 from tracker.risks.models import RiskLevel
 
 LEVEL_LABELS = {
@@ -16,7 +15,7 @@ LEVEL_LABELS = {
 }
 
 
-def profile_form(directions, formdata=None, profile=None) -> FlaskForm:
+def profile_form(directions, formdata=None, profile=None) -> BaseForm:
     """Level and «we work on it» per direction of the year; the version travels along."""
 
     class ProfileForm(VersionedForm):
@@ -38,8 +37,8 @@ def profile_form(directions, formdata=None, profile=None) -> FlaskForm:
     return form
 
 
-def verify_form(profile, formdata=None) -> FlaskForm:
-    class VerifyForm(FlaskForm):
+def verify_form(profile, formdata=None) -> BaseForm:
+    class VerifyForm(BaseForm):
         comment = TextAreaField(_l("Comment"), validators=[Optional(), Length(max=4000)])
         submit = SubmitField(_l("Verify the profile"))
 
@@ -53,14 +52,14 @@ def verify_form(profile, formdata=None) -> FlaskForm:
     return form
 
 
-class DirectionForm(FlaskForm):
+class DirectionForm(BaseForm):
     year = IntegerField(_l("Year"), default=lambda: date.today().year,
                         validators=[InputRequired(), NumberRange(2015, 2100, EXPECTED_YEAR)])
     name = StringField(_l("Risk direction"), validators=[DataRequired(), Length(max=300)])
     submit = SubmitField(_l("Add"))
 
 
-class CopyDirectionsForm(FlaskForm):
+class CopyDirectionsForm(BaseForm):
     from_year = IntegerField(_l("Copy the list of"),
                              validators=[InputRequired(), NumberRange(2015, 2100, EXPECTED_YEAR)])
     to_year = IntegerField(_l("to the year"),
@@ -68,7 +67,7 @@ class CopyDirectionsForm(FlaskForm):
     submit = SubmitField(_l("Copy"))
 
 
-class SuggestionForm(FlaskForm):
+class SuggestionForm(BaseForm):
     title = StringField(_l("Measure"), validators=[DataRequired(), Length(max=500)])
     task = StringField(_l("Task"), validators=[Optional(), Length(max=500)])
     evidence_kind = StringField(_l("Evidence expected"), validators=[Optional(), Length(max=200)])

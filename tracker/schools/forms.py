@@ -1,11 +1,10 @@
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
-from tracker.forms import EXPECTED_YEAR, FilterForm, VersionedForm
+from tracker.forms import BaseForm, EXPECTED_YEAR, FilterForm, VersionedForm
 from tracker.schools.models import OrgType
 
 def org_type_choices():
@@ -34,7 +33,7 @@ class SchoolForm(VersionedForm):
             self.parent_id.data = 0
 
 
-class YearStatusForm(FlaskForm):
+class YearStatusForm(BaseForm):
     year = IntegerField(_l("Year"), default=lambda: date.today().year,
                         validators=[InputRequired(), NumberRange(2015, 2100, EXPECTED_YEAR)])
     category_id = SelectField(_l("Result category"), coerce=int)
@@ -47,7 +46,7 @@ class YearStatusForm(FlaskForm):
                                      "schools: choose its category."))
 
 
-class AssignCuratorForm(FlaskForm):
+class AssignCuratorForm(BaseForm):
     curator_id = SelectField(_l("Curator"), coerce=int, validators=[InputRequired()])
     starts_on = DateField(_l("From"), default=date.today, validators=[InputRequired()])
     ends_on = DateField(_l("Until (optional)"), validators=[Optional()])

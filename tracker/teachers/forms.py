@@ -1,13 +1,12 @@
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import (BooleanField, DateField, HiddenField, IntegerField, SelectField,
                      StringField, SubmitField, TextAreaField)
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from tracker.forms import FilterForm, PeriodField, VersionedForm
+from tracker.forms import BaseForm, FilterForm, PeriodField, VersionedForm
 from tracker.teachers import labels
 from tracker.teachers.models import MIN_COURSE_HOURS
 
@@ -31,7 +30,7 @@ class TeacherFilterForm(FilterForm):
     inactive = BooleanField(_l("Show those who left"))
 
 
-class DiagnosticForm(FlaskForm):
+class DiagnosticForm(BaseForm):
     held_on = DateField(_l("Date"), default=date.today, validators=[InputRequired()])
     provider = SelectField(_l("Held by"), choices=labels.choices(labels.DIAGNOSTIC_PROVIDER))
     submit = SubmitField(_l("Save the diagnostic"))
@@ -54,7 +53,7 @@ def diagnostic_form(domains, formdata=None) -> DiagnosticForm:
     return Form(formdata)
 
 
-class PlanFromDiagnosticForm(FlaskForm):
+class PlanFromDiagnosticForm(BaseForm):
     period = PeriodField(_l("Half-year"), validators=[DataRequired()])
     submit = SubmitField(_l("Create a plan from the deficits"))
 
@@ -63,7 +62,7 @@ class PlanStatusForm(VersionedForm):
     status = HiddenField(validators=[DataRequired()])
 
 
-class PlanItemForm(FlaskForm):
+class PlanItemForm(BaseForm):
     deficit = StringField(_l("Deficit addressed"), validators=[DataRequired(), Length(max=500)])
     activity = SelectField(_l("Activity"), choices=labels.choices(labels.ACTIVITY))
     due_on = DateField(_l("Due date"), validators=[Optional()])
@@ -71,7 +70,7 @@ class PlanItemForm(FlaskForm):
     submit = SubmitField(_l("Add an item"))
 
 
-class CourseForm(FlaskForm):
+class CourseForm(BaseForm):
     program_title = StringField(_l("Program"), validators=[DataRequired(), Length(max=500)])
     provider = SelectField(_l("Provider"), choices=labels.choices(labels.COURSE_PROVIDER))
     hours = IntegerField(_l("Hours"), validators=[InputRequired(), NumberRange(
@@ -81,7 +80,7 @@ class CourseForm(FlaskForm):
     submit = SubmitField(_l("Add a course"))
 
 
-class MentorshipForm(FlaskForm):
+class MentorshipForm(BaseForm):
     mentor_id = SelectField(_l("Mentor"), coerce=int, validators=[DataRequired()])
     mentee_id = SelectField(_l("Mentee"), coerce=int, validators=[DataRequired()])
     form = SelectField(_l("Form"), choices=labels.choices(labels.MENTORING_FORM))
@@ -96,19 +95,19 @@ class MentoringProgramForm(VersionedForm):
     submit = SubmitField(_l("Save the program"))
 
 
-class DomainForm(FlaskForm):
+class DomainForm(BaseForm):
     name = StringField(_l("Domain"), validators=[DataRequired(), Length(max=200)])
     submit = SubmitField(_l("Add"))
 
 
-class ImportForm(FlaskForm):
+class ImportForm(BaseForm):
     kind = SelectField(_l("What the file holds"), choices=labels.choices(labels.IMPORT_KIND))
     school_id = SelectField(_l("School"), coerce=int, validators=[DataRequired()])
     file = FileField(_l("File (XLSX or CSV)"), validators=[FileRequired()])
     submit = SubmitField(_l("Check the file"))
 
 
-class ImportConfirmForm(FlaskForm):
+class ImportConfirmForm(BaseForm):
     token = HiddenField(validators=[DataRequired(), Length(max=64)])
     submit = SubmitField(_l("Import"))
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
-from tracker.db import db
+from tracker.db import db, value_problem
 from tracker.schools.models import School
 from tracker.teachers.spreadsheet import BadFile, read_table
 from tracker.teachers.models import (MIN_COURSE_HOURS, CourseProvider, DeficitDomain,
@@ -120,6 +120,9 @@ class _Checker:
         value = self.row.values[index] if index is not None else ""
         if required and not value:
             self.fail(column, _("The value is required."))
+        elif value_problem(value):  # the rule of every form field too (NUL)
+            self.fail(column, value_problem(value))
+            return value.replace("\x00", "")
         elif len(value) > max_length:
             self.fail(column, _("The value is longer than %(n)s characters.", n=max_length))
         return value

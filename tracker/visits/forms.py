@@ -1,14 +1,13 @@
 from datetime import date, timedelta
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import (BooleanField, DateField, IntegerField, RadioField, SelectField, SubmitField,
                      TextAreaField)
 from wtforms.validators import (DataRequired, InputRequired, Length, NumberRange, Optional,
                                 ValidationError)
 
-from tracker.forms import FilterForm, PeriodField, VersionedForm
+from tracker.forms import BaseForm, FilterForm, PeriodField, VersionedForm
 from tracker.periods import Periodicity
 from tracker.visits.models import VisitFormat, VisitKind
 
@@ -53,7 +52,7 @@ def parse_participants(text: str | None) -> list[tuple[str, str]]:
     return people
 
 
-class PlanVisitForm(FlaskForm):
+class PlanVisitForm(BaseForm):
     school_id = SelectField(_l("School"), coerce=int, validators=[InputRequired()])
     planned_on = DateField(_l("Date"), default=date.today, validators=[InputRequired()])
     kind = SelectField(_l("Kind of visit"), validators=[DataRequired()])
@@ -104,21 +103,21 @@ class VisitRecordForm(VersionedForm):
             raise ValidationError(_l("How many lessons were observed?"))
 
 
-class NoteForm(FlaskForm):
+class NoteForm(BaseForm):
     note = TextAreaField(_l("Note"), validators=[DataRequired(), Length(max=TEXT_LIMIT)])
     visibility = RadioField(_l("Who sees it"), default="internal", choices=VISIBILITY_CHOICES,
                             validators=[InputRequired()])
     submit = SubmitField(_l("Add the note"))
 
 
-class AttachmentForm(FlaskForm):
+class AttachmentForm(BaseForm):
     file = FileField(FILE_LABEL)
     visibility = RadioField(_l("Who sees it"), default="internal", choices=VISIBILITY_CHOICES,
                             validators=[InputRequired()])
     submit = SubmitField(_l("Attach the file"))
 
 
-class RecommendationForm(FlaskForm):
+class RecommendationForm(BaseForm):
     text = TextAreaField(_l("Recommendation"), validators=[DataRequired(),
                                                           Length(max=TEXT_LIMIT)])
     due_on = DateField(_l("Due date"), default=lambda: date.today() + timedelta(days=30),
@@ -170,7 +169,7 @@ class CoverageFilterForm(FilterForm):
     municipality = SelectField(_l("Municipality"), coerce=int, validators=[Optional()])
 
 
-class ThresholdForm(FlaskForm):
+class ThresholdForm(BaseForm):
     stale_after_days = IntegerField(_l("Flag schools not visited for more than, days"),
                                     validators=[InputRequired(), NumberRange(1, 730)])
     submit = SubmitField(_l("Save"))
