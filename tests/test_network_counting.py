@@ -3,11 +3,16 @@ department of another type, groups that are not communities, one source of parti
 import json
 
 import pytest
+from sqlalchemy import select
 
 from tracker.db import db
+from tracker.indicators import catalogue_services
+from tracker.indicators import services as indicator_services
 from tracker.network import counting, group_services, services
 from tracker.network.group_models import GroupKind
 from tracker.network.summary import network_summary
+from tracker.periods import parse
+from tracker.schools.models import School
 
 from tests import factories
 
@@ -124,3 +129,38 @@ def test_summary_per_type_and_total_from_the_command_line(town, runner):
     bad = runner.invoke(args=["network", "summary", "--municipality", "Сетевой",
                               "--period", "2022"])
     assert bad.exit_code != 0
+
+
+@pytest.mark.parametrize("period_code", ["2022-H1", "2022", "2021/22"])
+def test_the_catalogue_counts_the_network_as_the_network_pages_do(town, period_code):
+    """The network metrics through catalogue indicators of each periodicity (one with an
+    organization-type filter) agree with the network's own counting of the half-year: a count
+    of teachers or members is a state, so a year takes its half-year with counts."""
+    municipality, _community = town
+    period = parse(period_code)
+    made = {}
+    for code, metric, unit, filters in (
+            ("net_teachers", "teachers_in_communities", "percent", {}),
+            ("net_teachers_oo", "teachers_in_communities", "percent", {"org_type": ["oo"]}),
+            ("net_orgs", "organizations_in_communities", "percent", {}),
+            ("net_communities", "communities", "count", {})):
+        made[code] = catalogue_services.add_indicator(
+            municipality_id=municipality.id, code=code, name_ru=code, unit=unit,
+            periodicity=period.periodicity, source="computed", metric=metric, filters=filters)
+    db.session.commit()
+    every = select(School.id).where(School.municipality_id == municipality.id,
+                                    School.is_active.is_(True))
+    values = {v.indicator.code: v.fraction for v in indicator_services.indicator_values(
+        every, period, indicator_services.TargetLevel("municipality", municipality.id),
+        codes=tuple(made))}
+    teachers = counting.teachers_in_communities(municipality.id, "2022-H1")
+    schools = counting.teachers_in_communities(municipality.id, "2022-H1", org_type="oo")
+    organizations = counting.organizations_in_communities(municipality.id, "2022-H1")
+    assert (values["net_teachers"].numerator, values["net_teachers"].denominator) == (
+        teachers.numerator, teachers.denominator)
+    assert (values["net_teachers_oo"].numerator, values["net_teachers_oo"].denominator) == (
+        schools.numerator, schools.denominator)
+    assert (values["net_orgs"].numerator, values["net_orgs"].denominator) == (
+        organizations.numerator, organizations.denominator)
+    assert values["net_communities"].numerator == counting.communities(municipality.id,
+                                                                       "2022-H1") == 1

@@ -11,9 +11,11 @@ from tracker.errors import DomainError
 
 def register(app: Flask) -> None:
     from tracker.indicators.cli import indicators_command
+    from tracker.indicators.monitoring_cli import monitoring_group
     app.cli.add_command(seed_demo)
     app.cli.add_command(create_user)
     app.cli.add_command(indicators_command)
+    app.cli.add_command(monitoring_group)
     from tracker.teachers.cli import import_command
     from tracker.reports.cli import report_group
     from tracker.network import cli as network_cli

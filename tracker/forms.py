@@ -1,14 +1,15 @@
 """Form pieces shared by features: the version field for stale-edit checks, list filters, the
-number field every typed number goes through."""
+number field every typed number goes through, the period field every period is chosen with."""
 from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import Field, HiddenField
+from wtforms import Field, HiddenField, SelectField
 from wtforms.validators import InputRequired, ValidationError
 from wtforms.widgets import TextInput
 
 from tracker.errors import StaleEdit
+from tracker import periods
 from tracker.numbers import NotANumber, parse_number
 
 
@@ -120,3 +121,37 @@ def _plain(value: Decimal) -> str:
         text = text.rstrip("0").rstrip(".")
     locale = str(get_locale() or "ru")
     return text.replace(".", ",") if locale == "ru" else text
+
+
+class PeriodField(SelectField):
+    """The one period selector: the periods of the allowed kinds in words («1 полугодие 2022»,
+    «2022 год», «2021/22 учебный год»), grouped by kind, newest first; the code is the value.
+    `field.period` is the chosen period, or None when nothing (or nothing valid) was chosen."""
+
+    def __init__(self, label=None, validators=None, *,
+                 periodicities=(periods.Periodicity.HALF_YEAR,), empty_label=None, **kwargs):
+        self.periodicities = tuple(periodicities)
+        self.empty_label = empty_label
+        super().__init__(label or _l("Period"), validators, choices=self._period_choices,
+                         validate_choice=False, **kwargs)
+
+    @property
+    def period(self) -> "periods.Period | None":
+        found = periods.parse_or_none(self.data)
+        return found if found is not None and found.periodicity in self.periodicities else None
+
+    def pre_validate(self, form):
+        if self.data and self.period is None:
+            raise ValidationError(_l("Choose a period from the list."))
+
+    def _period_choices(self):
+        chosen = self.period
+        groups = periods.grouped_choices(self.periodicities, until=chosen)
+        if chosen is not None:  # a period before the program's start stays selectable
+            groups = [(label, found if chosen.periodicity != found[0].periodicity
+                       or chosen in found else found + [chosen]) for label, found in groups]
+        empty = [("", self.empty_label)] if self.empty_label is not None else []
+        if len(groups) == 1:
+            return empty + [(p.code, p.label) for p in groups[0][1]]
+        grouped = {label: [(p.code, p.label) for p in found] for label, found in groups}
+        return {None: empty, **grouped} if empty else grouped

@@ -1,6 +1,5 @@
 """What every page needs from the application: role names and the navigation by role."""
 from dataclasses import dataclass
-from datetime import date
 
 from flask import Flask
 from flask_babel import lazy_gettext as _l
@@ -9,7 +8,7 @@ from flask_login import current_user
 
 from tracker.auth.models import Role
 from tracker.indicators.calculations import Status
-from tracker.periods import HalfYear
+from tracker.periods import Period, grouped_choices, label_of
 from tracker.schools.models import OrgType
 
 ROLE_LABELS = {
@@ -34,16 +33,11 @@ STATUS_LABELS = {
     Status.NO_DATA: _l("no data"),
 }
 
-FIRST_PERIOD = HalfYear(2020, 1)  # the federal project «500+» started in 2020
-
-
-def period_choices(selected: HalfYear) -> list[HalfYear]:
-    """Half-years from the start of the program to now (or the selected one), newest first."""
-    last = max(selected, HalfYear.containing(date.today()))
-    periods = [last]
-    while periods[-1] > FIRST_PERIOD:
-        periods.append(periods[-1].previous())
-    return periods
+def period_groups(selected: Period, periodicities=None) -> list[tuple[str, list[Period]]]:
+    """The choices of a page's period selector: the selected period's kind, or the listed kinds
+    (the selected one is always offered, even when it lies ahead)."""
+    kinds = tuple(periodicities or (selected.periodicity,))
+    return grouped_choices(kinds, until=selected)
 
 
 ALL = tuple(Role)
@@ -121,5 +115,6 @@ def nav_items(role: Role | None = None) -> list[NavLink | NavGroup]:
 def register(app: Flask) -> None:
     app.jinja_env.globals.update(
         nav_items=nav_items, ROLE_LABELS=ROLE_LABELS, ORG_TYPE_LABELS=ORG_TYPE_LABELS, Role=Role,
-        STATUS_LABELS=STATUS_LABELS, PERIOD_CHOICES=period_choices,
+        STATUS_LABELS=STATUS_LABELS, PERIOD_GROUPS=period_groups,
     )
+    app.jinja_env.filters["period"] = label_of  # «1 полугодие 2022» for a stored 2022-H1

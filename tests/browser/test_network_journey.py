@@ -9,7 +9,7 @@ SCHOOLS = ("МБОУ «СОШ № 15»", "МБОУ «СОШ № 17»", "МАОУ
 def test_coordinator_records_a_competition_and_the_indicator_changes(page, sign_in_as):
     sign_in_as("coordinator")
     page.get_by_role("link", name="Сеть", exact=True).click()
-    page.fill("input[name=period]", "2022-H2")
+    page.select_option("select[name=period]", label="2 полугодие 2022")
     page.get_by_role("button", name="Применить").click()
     indicator = page.get_by_test_id("competitions-indicator")
     expect(indicator).to_have_text("0 из 7 (0\u00a0%)")
@@ -31,7 +31,7 @@ def test_coordinator_records_a_competition_and_the_indicator_changes(page, sign_
         expect(page.get_by_test_id("participations")).to_contain_text(school)
 
     page.get_by_role("link", name=re.compile("Методические мероприятия")).first.click()
-    page.fill("input[name=period]", "2022-H2")
+    page.select_option("select[name=period]", label="2 полугодие 2022")
     page.get_by_role("button", name="Применить").click()
     expect(page.get_by_test_id("competitions-indicator")).to_have_text("3 из 7 (42,9\u00a0%)")
     row = page.locator('tr[data-school="МБОУ «СОШ № 17»"]')

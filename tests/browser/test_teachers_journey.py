@@ -34,7 +34,7 @@ def test_director_imports_teachers_and_plans_from_a_diagnostic(page, sign_in_as,
     first.locator("textarea").fill("задания высокого уровня ВПР")
     page.get_by_role("button", name="Сохранить диагностику").click()
 
-    page.fill("input[name=period]", "2022-H2")
+    page.select_option("select[name=period]", label="2 полугодие 2022")
     page.get_by_role("button", name="Создать план по дефицитам").click()
     items = page.get_by_test_id("plan-items").inner_text()
     assert "предметный: задания высокого уровня ВПР" in items

@@ -15,7 +15,7 @@ from tracker import labels
 from tracker.audit import AuditEvent
 from tracker.db import Base, db
 from tracker.i18n import day
-from tracker.periods import BadPeriod, HalfYear
+from tracker.periods import label_of
 
 TITLE_FIELDS = ("title", "name", "short_name", "full_name", "program_title", "original_name",
                 "login")
@@ -162,10 +162,7 @@ def _value(model: str, key: str, value) -> str:
 
 def _period_or_indicator(key: str, value: str) -> str:
     if key == "period":
-        try:
-            return HalfYear.parse(value).label
-        except BadPeriod:
-            return value
+        return label_of(value)
     from tracker.indicators.models import Indicator
     indicator = db.session.scalar(select(Indicator).where(Indicator.code == value)
                                   .order_by(Indicator.id).limit(1))

@@ -5,4 +5,4 @@ from tracker.blueprints import register_feature
 
 
 def register(app: Flask) -> None:
-    register_feature(app, __name__, ("target_views",))
+    register_feature(app, __name__, ("target_views", "entry_views", "import_views"))

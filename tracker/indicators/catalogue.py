@@ -10,6 +10,7 @@ from sqlalchemy import or_, select
 from tracker.db import db
 from tracker.indicators.defaults import DEFAULT_CATALOGUE
 from tracker.indicators.models import Indicator, Source
+from tracker.periods import Periodicity
 from tracker.schools.models import Municipality, School
 
 COMPUTED, ENTERED = Source.COMPUTED, Source.ENTERED
@@ -53,3 +54,11 @@ def find(kind: str, place_id: int, code: str, *, include_retired: bool = True
     return next((indicator for indicator in for_place(kind, place_id,
                                                       include_retired=include_retired)
                  if indicator.code == code), None)
+
+
+def periodicities_in_use() -> list[Periodicity]:
+    """The kinds of period some catalogue counts in (the half-year always): what the period
+    selectors of the indicator pages offer."""
+    used = set(db.session.scalars(select(Indicator.periodicity).distinct()
+                                  .where(Indicator.is_retired.is_(False))))
+    return [kind for kind in Periodicity if kind in used or kind == Periodicity.HALF_YEAR]

@@ -10,19 +10,20 @@ from tracker.indicators.calculations import Unit
 from tracker.indicators.export import has_denominator, plain_number
 from tracker.indicators.scope import low_result_school_ids, single_school_ids
 from tracker.indicators.services import TargetLevel, indicator_values
-from tracker.periods import BadPeriod, HalfYear
+from tracker.periods import BadPeriod, parse
 from tracker.schools.models import Municipality, School
 
 
 @click.command("indicators")
 @click.option("--municipality", "municipality_name", required=True)
-@click.option("--period", "period_code", required=True, help="a half-year, e.g. 2022-H1")
+@click.option("--period", "period_code", required=True,
+              help="a half-year (2022-H1), a calendar year (2023) or a school year (2021/22)")
 @click.option("--school", "school_name", help="the short name of one school")
 @click.option("--format", "output", type=click.Choice(["table", "json"]), default="table")
 def indicators_command(municipality_name, period_code, school_name, output):
     """Print every indicator: code, name, numerator, denominator, value, target, status."""
     try:
-        period = HalfYear.parse(period_code)
+        period = parse(period_code)
     except BadPeriod as error:
         raise click.BadParameter(str(error), param_hint="--period") from None
     municipality = db.session.scalar(select(Municipality).where(

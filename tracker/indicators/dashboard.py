@@ -14,7 +14,7 @@ from tracker.indicators.models import Indicator
 from tracker.indicators.scope import low_result_school_ids, resolved
 from tracker.indicators.services import (IndicatorValue, TargetLevel, indicator_values,
                                          trend_values)
-from tracker.periods import HalfYear, recent_half_years
+from tracker.periods import HalfYear, Period, recent
 from tracker.schools.models import Municipality, Region, School
 
 TREND_CODE = "teachers_with_plan"
@@ -29,7 +29,7 @@ class SchoolRow:
 
 @dataclass
 class Dashboard:
-    period: HalfYear
+    period: Period
     values: list[IndicatorValue]
     rows: list[SchoolRow]
     columns: list[Indicator]
@@ -54,7 +54,7 @@ def percent_columns(values: list[IndicatorValue]) -> list[Indicator]:
             and value.indicator.level == "school"]
 
 
-def municipal_dashboard(municipality: Municipality, period: HalfYear,
+def municipal_dashboard(municipality: Municipality, period: Period,
                         trend_code: str = TREND_CODE) -> Dashboard:
     school_ids = resolved(low_result_school_ids(period.year, municipality_id=municipality.id))
     level = TargetLevel("municipality", municipality.id)
@@ -87,7 +87,7 @@ class MunicipalityRow:
     cells: dict[str, Fraction | None] = field(default_factory=dict)
 
 
-def regional_dashboard(region: Region, period: HalfYear) -> tuple[Dashboard,
+def regional_dashboard(region: Region, period: Period) -> tuple[Dashboard,
                                                                    list[MunicipalityRow]]:
     """The region's figures, and each municipality's: per-school sums grouped by municipality."""
     school_ids = resolved(low_result_school_ids(period.year, region_id=region.id))
@@ -123,7 +123,7 @@ def focus_code(requested: str | None) -> str:
     return requested or TREND_CODE
 
 
-def schools_dashboard(school_ids, period: HalfYear, level: TargetLevel,
+def schools_dashboard(school_ids, period: Period, level: TargetLevel,
                       codes: tuple[str, ...] | None = None) -> Dashboard:
     """Several schools side by side (a curator's), with their combined figures: every
     indicator, or only the listed ones (the others' cells stay empty)."""
@@ -169,12 +169,12 @@ def chart_unit(unit: Unit) -> charts.Unit:
     return charts.Unit.PERCENT if unit == Unit.PERCENT else charts.Unit.COUNT
 
 
-def _trend(school_ids, period: HalfYear, level: TargetLevel, code: str) -> charts.Chart:
-    periods = recent_half_years(period, TREND_PERIODS)
+def _trend(school_ids, period: Period, level: TargetLevel, code: str) -> charts.Chart:
+    periods = recent(period, TREND_PERIODS)
     values = trend_values(school_ids, periods, level, code)
     indicator = values[-1].indicator
     return charts.trend(
         str(indicator.name), [p.label for p in periods],
         charts.Series(_("Fact"), [value.fact for value in values]),
         charts.Series(_("Plan"), [value.plan for value in values], charts.TARGET_COLOUR),
-        unit=chart_unit(indicator.unit), category_label=_("Half-year"))
+        unit=chart_unit(indicator.unit), category_label=_("Period"))

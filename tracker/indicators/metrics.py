@@ -5,6 +5,10 @@ names its metric and, optionally, filters narrowing the organizations it counts.
 A metric answers `count(school_ids: Select, period) -> {school_id: Fraction}`: per organization,
 the numerator and the denominator. A share is Σ numerators / Σ denominators up the hierarchy,
 never an average of shares. Organizations missing from the answer have no records for it.
+
+A count that does not add up over organizations (communities: one community has members from
+several organizations) also gives `total(school_ids, period) -> Fraction`, the figure of the
+organizations together; its per-organization figures are then each organization's own.
 """
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,6 +21,7 @@ from tracker.indicators.calculations import Fraction, Unit
 from tracker.schools.models import OrgType, School, SchoolYearStatus
 
 Count = Callable[[Select, object], dict[int, Fraction]]
+Total = Callable[[Select, object], Fraction]
 
 
 @dataclass(frozen=True)
@@ -26,16 +31,17 @@ class Metric:
     unit: Unit = Unit.PERCENT
     # a plan / fact count: the numerator is the fact, the denominator the plan in the records
     plan_in_records: bool = False
+    total: Total | None = None  # for counts that do not add up over organizations
 
 
 METRICS: dict[str, Metric] = {}
 
 
-def metric(code: str, *, unit: Unit = Unit.PERCENT,
-           plan_in_records: bool = False) -> Callable[[Count], Count]:
+def metric(code: str, *, unit: Unit = Unit.PERCENT, plan_in_records: bool = False,
+           total: Total | None = None) -> Callable[[Count], Count]:
     """Register the decorated function as the metric `code`."""
     def register(function: Count) -> Count:
-        METRICS[code] = Metric(code, function, unit, plan_in_records)
+        METRICS[code] = Metric(code, function, unit, plan_in_records, total)
         return function
     return register
 
@@ -105,3 +111,13 @@ def count(code: str, school_ids: Select, period, filters: dict | None = None
     if found is None:
         return None
     return found.count(filtered(school_ids, filters or {}, period.year), period)
+
+
+def total_of(code: str, school_ids: Select, period, filters: dict | None = None
+             ) -> Fraction | None:
+    """The figure of the organizations together, for a metric whose counts do not add up;
+    None for the others (their figure is the sum)."""
+    found = METRICS.get(code)
+    if found is None or found.total is None:
+        return None
+    return found.total(filtered(school_ids, filters or {}, period.year), period)

@@ -10,13 +10,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.db import Base, TimestampMixin, VersionedMixin, enum_check, utcnow
 from tracker.indicators.calculations import Direction, Unit
+from tracker.periods import Periodicity
 from tracker.schools.models import Municipality, Region, School
-
-
-class Periodicity(StrEnum):
-    HALF_YEAR = "halfyear"
-    YEAR = "year"
-    SCHOOL_YEAR = "schoolyear"
 
 
 class Level(StrEnum):
@@ -125,12 +120,14 @@ class IndicatorTarget(VersionedMixin, TimestampMixin, Base):
 
 
 class EnteredValue(VersionedMixin, TimestampMixin, Base):
-    """A value typed in for a school and period: pupils counted (numerator of denominator),
-    or yes/no."""
+    """A value typed in for a period, by a school or once for a municipality: pupils counted
+    (numerator of denominator), a figure (`value`: a count, a number, a share in %), or yes/no."""
 
     __tablename__ = "indicator_entered_values"
     __table_args__ = (
         UniqueConstraint("code", "period", "school_id"),
+        UniqueConstraint("code", "period", "municipality_id"),
+        CheckConstraint("(school_id IS NULL) <> (municipality_id IS NULL)", name="one_place"),
         CheckConstraint("numerator IS NULL OR numerator >= 0", name="numerator_positive"),
         CheckConstraint("denominator IS NULL OR denominator >= numerator",
                         name="numerator_within_denominator"),
@@ -139,15 +136,19 @@ class EnteredValue(VersionedMixin, TimestampMixin, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(40), index=True)
     period: Mapped[str] = mapped_column(String(10), index=True)
-    school_id: Mapped[int] = mapped_column(ForeignKey("schools.id"), index=True)
+    school_id: Mapped[int | None] = mapped_column(ForeignKey("schools.id"), index=True)
+    municipality_id: Mapped[int | None] = mapped_column(ForeignKey("municipalities.id"),
+                                                        index=True)
     numerator: Mapped[int | None] = mapped_column(Integer)
     denominator: Mapped[int | None] = mapped_column(Integer)
+    value: Mapped[Decimal | None] = mapped_column(Numeric(14, 2))
     flag: Mapped[bool | None] = mapped_column(Boolean)
     entered_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     entered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
-    school: Mapped[School] = relationship()
+    school: Mapped[School | None] = relationship()
+    municipality: Mapped[Municipality | None] = relationship()
 
     @property
     def audit_municipality_id(self) -> int:
-        return self.school.municipality_id
+        return self.municipality_id or self.school.municipality_id

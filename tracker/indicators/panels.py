@@ -17,7 +17,7 @@ from tracker.db import db
 from tracker import charts
 from tracker.charts import CYAN, GREEN, GREY, LIGHT_GREEN, RED, YELLOW, BLUE, Level, Series, Unit
 from tracker.indicators.scope import low_result_school_ids
-from tracker.periods import HalfYear
+from tracker.periods import Period
 from tracker.programs import measure_queries
 from tracker.risks.forms import LEVEL_LABELS
 from tracker.risks.models import RiskDirection, RiskLevel, RiskProfileEntry
@@ -126,7 +126,7 @@ class Panel:
 @dataclass
 class Panels:
     kind: str  # "school" (a municipality's dashboard) or "municipality" (a region's)
-    period: HalfYear
+    period: Period
     day: date
     places: list[Place]
     risks: RiskPanel | None = None
@@ -136,7 +136,7 @@ class Panels:
     threshold: int | None = field(default=None)
 
 
-def municipal_panels(municipality: Municipality, period: HalfYear,
+def municipal_panels(municipality: Municipality, period: Period,
                      schools: list[School]) -> Panels:
     school_ids = low_result_school_ids(period.year, municipality_id=municipality.id)
     panels = _panels("school", [Place(s.id, s.short_name) for s in schools], school_ids,
@@ -162,7 +162,7 @@ class AreaCoverage:
     flagged: int
 
 
-def regional_panels(region: Region, period: HalfYear,
+def regional_panels(region: Region, period: Period,
                     municipalities: list[Municipality]) -> Panels:
     school_ids = low_result_school_ids(period.year, region_id=region.id)
     panels = _panels("municipality", [Place(m.id, m.name) for m in municipalities], school_ids,
@@ -174,7 +174,7 @@ def regional_panels(region: Region, period: HalfYear,
     return panels
 
 
-def _panels(kind: str, places: list[Place], school_ids, period: HalfYear, group) -> Panels:
+def _panels(kind: str, places: list[Place], school_ids, period: Period, group) -> Panels:
     panels = Panels(kind, period, period.as_of(), places)
     panels.risks = _risks(kind, places, school_ids, period.year, group)
     panels.measures = _measures(places, school_ids, period, panels.day, group)
@@ -218,7 +218,7 @@ def _area_heatmap(panel: RiskPanel, places: list[Place]) -> charts.Chart:
                           texts=[[str(n) for n in row] for row in counts])
 
 
-def _measures(places: list[Place], school_ids, period: HalfYear, day: date, group) -> Panel:
+def _measures(places: list[Place], school_ids, period: Period, day: date, group) -> Panel:
     counts = {row[0]: row[1:] for row in measure_queries.progress(school_ids, period, day,
                                                                    group)}
     rows = [MeasureRow(place, *counts.get(place.id, ())) for place in places]
@@ -233,7 +233,7 @@ def _measures(places: list[Place], school_ids, period: HalfYear, day: date, grou
     return Panel(rows, chart, total)
 
 
-def _evidence(places: list[Place], school_ids, period: HalfYear, day: date, group) -> Panel:
+def _evidence(places: list[Place], school_ids, period: Period, day: date, group) -> Panel:
     counts = {}
     for place_id, due, submitted, waiting, returned, accepted, since in \
             measure_queries.evidence_pipeline(school_ids, period, group):

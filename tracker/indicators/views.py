@@ -1,6 +1,6 @@
 from io import BytesIO
 
-from flask import (Blueprint, abort, flash, redirect, render_template, request, send_file,
+from flask import (Blueprint, abort, redirect, render_template, request, send_file,
                    url_for)
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -8,14 +8,12 @@ from flask_login import current_user
 from tracker import storage
 from tracker.auth.models import Role
 from tracker.db import db
-from tracker.errors import DomainError
 from tracker.indicators import catalogue, dashboard as dashboards, panels, services
-from tracker.indicators.calculations import Unit
 from tracker.indicators.export import indicator_table_rows, indicator_workbook
-from tracker.indicators.forms import PeriodForm, entered_form
+from tracker.indicators.forms import PeriodForm
 from tracker.indicators.providers import drilldown_of
 from tracker.indicators.scope import low_result_school_ids, single_school_ids
-from tracker.periods import HalfYear
+from tracker.periods import Period
 from tracker.permissions import (MANAGERS, can_edit_indicator_values, get_visible_or_404,
                                  role_required, signed_in, visible_municipalities,
                                  visible_school_ids)
@@ -26,10 +24,16 @@ from tracker.ui import STATUS_LABELS
 bp = Blueprint("indicators", __name__, url_prefix="/indicators")
 
 
-def chosen_period() -> HalfYear:
+@bp.context_processor
+def period_kinds() -> dict:
+    """The kinds of period the selectors of these pages offer."""
+    return {"PERIODICITIES": catalogue.periodicities_in_use()}
+
+
+def chosen_period() -> Period:
     form = PeriodForm(request.args)
-    if form.period.data and form.validate():
-        return HalfYear.parse(form.period.data)
+    if form.validate() and form.period.period is not None:
+        return form.period.period
     return dashboards.default_period(latest_listing_year=latest_listing_year(current_user))
 
 
@@ -107,7 +111,7 @@ def region_export(region_id: int):
         services.TargetLevel("region", place.id)))
 
 
-def _workbook_response(place_name: str, period: HalfYear, values):
+def _workbook_response(place_name: str, period: Period, values):
     header = [_("Indicator"), _("Numerator"), _("Denominator"), _("Fact"), _("Plan"),
               _("Status")]
     data = indicator_workbook(f"{place_name}: {period.label}", header,
@@ -176,42 +180,3 @@ def records(school_id: int, code: str):
                                        services.TargetLevel("school", place.id), codes=(code,))
     return render_template("indicators/records.html", place=place, indicator=indicator,
                            value=value, period=period, records=drilldown(place.id, period))
-
-
-@bp.route("/school/<int:school_id>/values", methods=["GET", "POST"])
-@role_required(Role.ADMIN, Role.COORDINATOR, Role.DIRECTOR)
-def entered(school_id: int):
-    place = get_visible_or_404(School, school_id)
-    if not can_edit_indicator_values(current_user, place):
-        abort(403)
-    period = chosen_period()
-    indicators = [i for i in catalogue.for_place("school", place.id,
-                                                 periodicity=period.periodicity)
-                  if not i.is_computed and i.level == "school"]
-    yes_no = {i.code for i in indicators if i.unit == Unit.YES_NO}
-    form = entered_form([i.code for i in indicators], yes_no)()
-    if form.validate_on_submit():
-        try:
-            _save_entered(form, indicators, yes_no, place, period)
-        except DomainError as error:
-            flash(str(error), "danger")
-        else:
-            db.session.commit()
-            flash(_("Values saved."), "success")
-            return redirect(url_for(".school", school_id=place.id, period=period.code))
-    return render_template("indicators/entered.html", place=place, period=period, form=form,
-                           indicators=indicators, yes_no=yes_no)
-
-
-def _save_entered(form, indicators, yes_no, place, period) -> None:
-    for indicator in indicators:
-        code = indicator.code
-        if code in yes_no:
-            if form[code].data:
-                services.enter_value(code=code, period=period, school_id=place.id,
-                                     flag=form[code].data == "1", by_id=current_user.id)
-        elif form[f"{code}__d"].data is not None:
-            services.enter_value(code=code, period=period, school_id=place.id,
-                                 numerator=form[f"{code}__n"].data,
-                                 denominator=form[f"{code}__d"].data, by_id=current_user.id)
-

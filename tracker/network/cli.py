@@ -11,7 +11,7 @@ from tracker.audit import cli_actor
 from tracker.db import db
 from tracker.network import importing, organizations_import
 from tracker.network.xlsx import NotAWorkbook, open_table_file
-from tracker.periods import BadPeriod, HalfYear
+from tracker.periods import BadPeriod, HalfYear, Periodicity, parse
 from tracker.schools.models import Municipality, School
 
 
@@ -105,11 +105,12 @@ def import_staff_counts(file: Path, municipality_name: str, period_code: str, dr
 def network_note(municipality_name: str, span_code: str, output: str):
     """Write «Аналитическая справка о сетевом взаимодействии» as DOCX."""
     from tracker.network.note import build_note
-    from tracker.network.note_span import NoteSpan
     from tracker.reports.docx import build_docx
     municipality = find_municipality(municipality_name)
     try:
-        span = NoteSpan.parse(span_code)
+        span = parse(span_code)
+        if span.periodicity == Periodicity.HALF_YEAR:
+            raise BadPeriod(span_code)
     except BadPeriod:
         raise click.BadParameter(f"{span_code!r} is neither a year (2022) nor a school year "
                                  "(2021/22).", param_hint="--period") from None

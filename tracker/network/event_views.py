@@ -10,7 +10,7 @@ from tracker.editing import save_versioned_edit
 from tracker.db import db
 from tracker.errors import DomainError
 from tracker.network import labels, queries, services
-from tracker.network.blueprint import (bp, chosen_municipality, chosen_span, latest_event_day,
+from tracker.network.blueprint import (bp, chosen_municipality, chosen_period, latest_event_day,
                                        municipality_choices, organization_choices)
 from tracker.network.event_models import EventParticipation, MethodicalEvent
 from tracker.network.forms import (DeleteEventForm, EventFilterForm, EventForm,
@@ -44,7 +44,8 @@ def events():
     municipality = chosen_municipality(form.municipality.data)
     if municipality is None:
         return render_template("network/events.html", form=form, municipality=None)
-    period = chosen_span(form.period.data, latest_event_day(municipality.id))
+    period = chosen_period(form.period.data, latest_event_day(municipality.id),
+                           form.period.periodicities)
     form.municipality.data, form.period.data = municipality.id, period.code
     stmt = (visible_events(current_user)
             .options(selectinload(MethodicalEvent.host_school))

@@ -6,13 +6,13 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import (BooleanField, DateField, FloatField, HiddenField, IntegerField, SelectField,
                      StringField, SubmitField, TextAreaField)
 from wtforms.validators import (AnyOf, DataRequired, InputRequired, Length, NumberRange, Optional,
-                                Regexp, ValidationError)
+                                ValidationError)
 
-from tracker.forms import EXPECTED_YEAR, FilterForm, VersionedForm
+from tracker.forms import EXPECTED_YEAR, FilterForm, PeriodField, VersionedForm
 from tracker.network import labels
 from tracker.network.event_models import ParticipationRole
+from tracker.periods import Periodicity
 
-PERIOD_FORMAT = Regexp(r"^\d{4}-H[12]$", message=_l("Enter a half-year like 2022-H1."))
 
 
 def _choices(mapping):
@@ -25,14 +25,12 @@ def _not_negative():
 
 class NetworkFilterForm(FilterForm):
     municipality = SelectField(_l("Municipality"), coerce=int, validators=[Optional()])
-    period = StringField(_l("Half-year"), validators=[Optional(), PERIOD_FORMAT])
+    period = PeriodField(_l("Half-year"), validators=[Optional()])
 
 
 class EventFilterForm(FilterForm):
     municipality = SelectField(_l("Municipality"), coerce=int, validators=[Optional()])
-    period = StringField(_l("Half-year or school year"), validators=[Optional(), Regexp(
-        r"^(\d{4}-H[12]|\d{4}/\d{2})$",
-        message=_l("Enter a half-year like 2022-H1 or a school year like 2021/22."))])
+    period = PeriodField(validators=[Optional()], periodicities=tuple(Periodicity))
     kind = SelectField(_l("Kind"), validators=[Optional()])
 
     def __init__(self, *args, **kwargs):
@@ -77,7 +75,7 @@ class ParticipationForm(FlaskForm):
 
 class StaffCountForm(FlaskForm):
     school_id = SelectField(_l("Organization"), coerce=int, validators=[DataRequired()])
-    period = StringField(_l("Half-year"), validators=[DataRequired(), PERIOD_FORMAT])
+    period = PeriodField(_l("Half-year"), validators=[DataRequired()])
     teachers = IntegerField(_l("Number of teachers"), validators=[InputRequired(), _not_negative()])
     network_teachers = IntegerField(_l("Of them in network communities (empty: from the "
                                        "community memberships)"),
@@ -124,7 +122,7 @@ class CommunityForm(VersionedForm):
 
 class MemberCountForm(FlaskForm):
     school_id = SelectField(_l("Organization"), coerce=int, validators=[DataRequired()])
-    period = StringField(_l("Half-year"), validators=[DataRequired(), PERIOD_FORMAT])
+    period = PeriodField(_l("Half-year"), validators=[DataRequired()])
     members = IntegerField(_l("Teachers taking part"),
                            validators=[InputRequired(), _not_negative()])
     submit = SubmitField(_l("Save the members"))
@@ -132,7 +130,7 @@ class MemberCountForm(FlaskForm):
 
 class ClusterRankForm(FlaskForm):
     school_id = SelectField(_l("Organization"), coerce=int, validators=[DataRequired()])
-    period = StringField(_l("Half-year"), validators=[DataRequired(), PERIOD_FORMAT])
+    period = PeriodField(_l("Half-year"), validators=[DataRequired()])
     rank = SelectField(_l("Rank"), validators=[DataRequired()])
     submit = SubmitField(_l("Save the rank"))
 

@@ -16,10 +16,10 @@ from tracker.i18n import day, number
 from tracker.network import counting, labels
 from tracker.network.event_models import EventParticipation, MethodicalEvent
 from tracker.network.note_models import NetworkNoteText
-from tracker.network.note_span import NoteSpan
 from tracker.network.note_tables import (cluster_blocks, community_rows, participation_rows,
                                          plan_fact_rows)
 from tracker.network.models import OrganizationStaffCount
+from tracker.periods import SchoolYear, Year, label_of
 from tracker.reports.document import Bullets, Heading, Paragraph, ReportDocument, Table
 from tracker.reports.models import paragraphs_of
 from tracker.schools.models import Municipality, School
@@ -33,7 +33,7 @@ class Note:
     warnings: list[str] = field(default_factory=list)
 
 
-def counts_period(municipality_id: int, span: NoteSpan) -> str:
+def counts_period(municipality_id: int, span: Year | SchoolYear) -> str:
     """The span's half-year whose counts stand for it: the later one once it has data."""
     codes = [h.code for h in span.half_years]
     latest = db.session.scalar(select(func.max(OrganizationStaffCount.period)).join(School)
@@ -42,7 +42,7 @@ def counts_period(municipality_id: int, span: NoteSpan) -> str:
     return latest or codes[-1]
 
 
-def note_text(municipality_id: int, span: NoteSpan) -> NetworkNoteText | None:
+def note_text(municipality_id: int, span: Year | SchoolYear) -> NetworkNoteText | None:
     return db.session.scalar(select(NetworkNoteText).where(
         NetworkNoteText.municipality_id == municipality_id,
         NetworkNoteText.period == span.code))
@@ -57,7 +57,7 @@ def _participation(note: Note, municipality: Municipality, period: str) -> None:
         [_("Organization"), _("Teachers"), _("In network communities"), _("Share"),
          _("Source")], participation_rows(rows), widths_cm=[6.5, 2.3, 2.8, 2.2, 3.0],
         caption=_("Teachers taking part in network communities, %(period)s",
-                  period=_half_year_label(period)), total_row=True))
+                  period=label_of(period)), total_row=True))
     for row in rows:
         if row.disagrees:
             note.warnings.append(_(
@@ -67,12 +67,8 @@ def _participation(note: Note, municipality: Municipality, period: str) -> None:
             note.document.add(Paragraph(note.warnings[-1], italic=True))
 
 
-def _half_year_label(code: str) -> str:
-    from tracker.periods import HalfYear
-    return HalfYear.parse(code).label
-
-
-def _communities(note: Note, municipality: Municipality, span: NoteSpan, period: str) -> None:
+def _communities(note: Note, municipality: Municipality, span: Year | SchoolYear,
+                 period: str) -> None:
     note.document.add(Heading(_("Communities and their groups")))
     communities_total = counting.communities(municipality.id, period)
     groups_total = counting.groups(municipality.id)
@@ -87,15 +83,15 @@ def _communities(note: Note, municipality: Municipality, span: NoteSpan, period:
     note.document.add(*cluster_blocks(municipality.id, span.half_years[-1].code))
 
 
-def _plan_and_fact(note: Note, municipality: Municipality, span: NoteSpan) -> None:
-    rows = plan_fact_rows(municipality.id, (span.plan_year - 1, span.plan_year))
+def _plan_and_fact(note: Note, municipality: Municipality, span: Year | SchoolYear) -> None:
+    rows = plan_fact_rows(municipality.id, (span.year - 1, span.year))
     if rows:
         note.document.add(Heading(_("Plan and fact of the network indicators")),
                           Table([_("Year"), _("Indicator"), _("Plan"), _("Fact")], rows,
                                 widths_cm=[1.6, 8.0, 2.4, 4.7]))
 
 
-def _events(note: Note, municipality: Municipality, span: NoteSpan) -> None:
+def _events(note: Note, municipality: Municipality, span: Year | SchoolYear) -> None:
     events = db.session.scalars(select(MethodicalEvent).where(
         MethodicalEvent.municipality_id == municipality.id,
         MethodicalEvent.held_on.between(span.starts_on, span.ends_on))
@@ -134,7 +130,7 @@ def _conclusions(note: Note, text: NetworkNoteText | None) -> None:
             note.document.add(*(Paragraph(line) for line in lines))
 
 
-def build_note(municipality: Municipality, span: NoteSpan) -> Note:
+def build_note(municipality: Municipality, span: Year | SchoolYear) -> Note:
     period = counts_period(municipality.id, span)
     note = Note(ReportDocument(title=_("Analytical note on network interaction")))
     note.document.add(Paragraph(_("%(municipality)s, %(span)s", municipality=municipality.name,

@@ -8,18 +8,17 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from wtforms import StringField, SubmitField, TextAreaField
+from wtforms import SubmitField, TextAreaField
 from wtforms.validators import Length, Optional
 
 from tracker import storage
 from tracker.db import db
 from tracker.editing import save_versioned_edit
-from tracker.forms import VersionedForm, ensure_version
+from tracker.forms import PeriodField, VersionedForm, ensure_version
 from tracker.network.blueprint import bp, chosen_municipality, municipality_choices
 from tracker.network.note import build_note, note_text
 from tracker.network.note_models import NetworkNoteText
-from tracker.network.note_span import NoteSpan
-from tracker.periods import BadPeriod
+from tracker.periods import Periodicity, SchoolYear, Year, parse_or_none
 from tracker.permissions import MANAGERS, NETWORK_VIEWERS, role_required
 from tracker.reports.docx import build_docx
 from tracker.reports.halfyear.assembly import content_disposition, slug
@@ -27,8 +26,11 @@ from tracker.reports.halfyear.assembly import content_disposition, slug
 NOTE_LABELS = {"conclusions": _l("Conclusions"), "recommendations": _l("Recommendations")}
 
 
+NOTE_SPANS = (Periodicity.YEAR, Periodicity.SCHOOL_YEAR)
+
+
 class NoteSpanForm(FlaskForm):
-    period = StringField(_l("Year or school year"), validators=[Optional(), Length(max=9)])
+    period = PeriodField(_l("Year or school year"), periodicities=NOTE_SPANS)
 
 
 class NoteTextForm(VersionedForm):
@@ -38,11 +40,11 @@ class NoteTextForm(VersionedForm):
     submit = SubmitField(_l("Save the text"))
 
 
-def _span() -> NoteSpan:
-    try:
-        return NoteSpan.parse(request.args.get("period", ""))
-    except BadPeriod:
-        return NoteSpan(date.today().year - 1, False)
+def _span() -> Year | SchoolYear:
+    """The requested year or school year, else the last calendar year."""
+    found = parse_or_none(request.args.get("period"))
+    return found if found is not None and found.periodicity in NOTE_SPANS \
+        else Year(date.today().year - 1)
 
 
 def save_note_text(*, municipality_id: int, period: str, version, conclusions: str,

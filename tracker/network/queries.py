@@ -91,10 +91,12 @@ def _in_groups():
             .group_by(GroupMember.school_id).subquery())
 
 
-def organization_rows(municipality_id: int, period: str, school_ids: Select | None = None):
+def organization_rows(municipality_id: int | None, period: str,
+                      school_ids: Select | None = None):
     """Per active organization (a department is one of its own type): its teachers, the entered
     participants, the community memberships, and the participants taken from ONE source — the
-    entered count where there is one, else the memberships (one row per organization)."""
+    entered count where there is one, else the memberships (one row per organization). Without
+    a municipality, the organizations of `school_ids` wherever they are."""
     memberships, grouped = _memberships(period), _in_groups()
     entered = OrganizationStaffCount.network_teachers
     # integers on both engines (PostgreSQL's sum of a bigint would be a numeric)
@@ -112,7 +114,9 @@ def organization_rows(municipality_id: int, period: str, school_ids: Select | No
                             OrganizationStaffCount.period == period))
             .outerjoin(memberships, memberships.c.school_id == School.id)
             .outerjoin(grouped, grouped.c.school_id == School.id)
-            .where(School.municipality_id == municipality_id, School.is_active.is_(True)))
+            .where(School.is_active.is_(True)))
+    if municipality_id is not None:
+        stmt = stmt.where(School.municipality_id == municipality_id)
     if school_ids is not None:
         stmt = stmt.where(School.id.in_(school_ids))
     return stmt

@@ -9,7 +9,8 @@ from wtforms import (BooleanField, DateField, HiddenField, IntegerField, RadioFi
 from wtforms.validators import (URL, DataRequired, InputRequired, Length, NumberRange, Optional,
                                 ValidationError)
 
-from tracker.forms import EXPECTED_YEAR, FilterForm, VersionedForm
+from tracker.forms import EXPECTED_YEAR, FilterForm, PeriodField, VersionedForm
+from tracker.periods import Periodicity
 from tracker.programs.measure_models import MeasureStatus, Verdict
 from tracker.programs.measure_queries import SUBMITTED, EvidenceState, MeasureState
 from tracker.programs.models import DocumentKind
@@ -158,7 +159,8 @@ class MeasureFilterForm(FilterForm):
 
     school = SelectField(_l("School"), coerce=int, validators=[Optional()])
     municipality = SelectField(_l("Municipality"), coerce=int, validators=[Optional()])
-    period = SelectField(_l("Half-year"), validators=[Optional()])
+    period = PeriodField(validators=[Optional()], periodicities=tuple(Periodicity),
+                         empty_label=_l("Any"))
     listed = BooleanField(_l("Only the low-result schools of the half-year's year"))
     state = SelectField(_l("Measures"), validators=[Optional()], choices=[("", _l("Any"))] + [
         (state.value, label) for state, label in MEASURE_STATE_LABELS.items()])

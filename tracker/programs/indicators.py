@@ -9,7 +9,7 @@ from tracker.i18n import day
 from tracker.indicators.calculations import Fraction
 from tracker.indicators.metrics import metric
 from tracker.indicators.providers import RecordList, RecordRow, drills
-from tracker.periods import HalfYear
+from tracker.periods import Period
 from tracker.programs.forms import MEASURE_LABELS
 from tracker.programs.measure_models import Evidence, Measure, Verdict
 from tracker.programs.measure_queries import DONE, done_on_time, due_in
@@ -33,13 +33,13 @@ def _grouped(school_ids: Select, condition, counted) -> dict[int, Fraction]:
 
 
 @metric("measures_on_time")
-def measures_on_time(school_ids: Select, period: HalfYear) -> dict[int, Fraction]:
+def measures_on_time(school_ids: Select, period: Period) -> dict[int, Fraction]:
     """Measures due in the period done by their due date / measures due in the period."""
     return _grouped(school_ids, due_in(period), done_on_time())
 
 
 @metric("evidence_accepted")
-def evidence_accepted(school_ids: Select, period: HalfYear) -> dict[int, Fraction]:
+def evidence_accepted(school_ids: Select, period: Period) -> dict[int, Fraction]:
     """Measures done in the period with accepted evidence / measures done in the period."""
     done = and_(Measure.status.in_(DONE), Measure.done_on.between(period.starts_on,
                                                                   period.ends_on))
@@ -60,12 +60,12 @@ def _records(school_id: int, condition, counted) -> RecordList:
 
 
 @drills("measures_on_time")
-def measures_on_time_records(school_id: int, period: HalfYear) -> RecordList:
+def measures_on_time_records(school_id: int, period: Period) -> RecordList:
     return _records(school_id, due_in(period), done_on_time())
 
 
 @drills("evidence_accepted")
-def evidence_accepted_records(school_id: int, period: HalfYear) -> RecordList:
+def evidence_accepted_records(school_id: int, period: Period) -> RecordList:
     done = and_(Measure.status.in_(DONE), Measure.done_on.between(period.starts_on,
                                                                   period.ends_on))
     return _records(school_id, done, _accepted())

@@ -8,21 +8,19 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from tracker.db import db
-from tracker.periods import BadPeriod, HalfYear
 from tracker.permissions import signed_in, visible_municipalities, visible_schools
 from tracker.programs.forms import EVIDENCE_STATE_LABELS, MEASURE_STATE_LABELS, MeasureFilterForm
 from tracker.programs.measure_queries import evidence_states, filtered_measures
 from tracker.programs.models import AntiRiskProgram
 from tracker.programs.views import bp
 from tracker.schools.models import School
-from tracker.ui import period_choices
 
 
 @bp.route("/measures")
 @signed_in
 def measures():
     form = _filter_form()
-    period = _period(form.period.data)
+    period = form.period.period
     municipality = form.municipality.data if "municipality" in form else None
     stmt = filtered_measures(
         current_user, day=period.as_of() if period else date.today(),
@@ -43,19 +41,10 @@ def _filter_form() -> MeasureFilterForm:
         .order_by(School.short_name))]
     municipalities = db.session.scalars(visible_municipalities(current_user)).all()
     form.municipality.choices = [(0, _l("Any"))] + [(m.id, m.name) for m in municipalities]
-    form.period.choices = [("", _l("Any"))] + [
-        (p.code, p.label) for p in period_choices(HalfYear.containing(date.today()))]
     form.validate()
     if len(municipalities) < 2:
         del form.municipality  # a coordinator's list has one municipality: nothing to choose
     return form
-
-
-def _period(code: str | None) -> HalfYear | None:
-    try:
-        return HalfYear.parse(code) if code else None
-    except BadPeriod:
-        return None
 
 
 def _valid(field) -> str | None:

@@ -13,7 +13,7 @@ from sqlalchemy.orm import selectinload
 from tracker.auth.models import User
 from tracker.db import db
 from tracker.indicators.scope import low_result_school_ids
-from tracker.periods import HalfYear
+from tracker.periods import Period
 from tracker.permissions import visible_measures
 from tracker.programs.measure_models import FINISHED, Evidence, Measure, MeasureStatus, Verdict
 from tracker.programs.measure_services import latest_evidence_ids
@@ -42,7 +42,7 @@ class EvidenceState(StrEnum):
 SUBMITTED = "submitted"  # the list's filter for any evidence state but none
 
 
-def due_in(period: HalfYear):
+def due_in(period: Period):
     return Measure.due_on.between(period.starts_on, period.ends_on)
 
 
@@ -65,7 +65,7 @@ def state_condition(state: MeasureState, day: date):
             MeasureState.OVERDUE: overdue_on(day)}[state]
 
 
-def measures_of(school_ids: Select, period: HalfYear) -> Select:
+def measures_of(school_ids: Select, period: Period) -> Select:
     """Ids of the measures of the schools due in the half-year."""
     return (select(Measure.id).join(AntiRiskProgram, Measure.program_id == AntiRiskProgram.id)
             .where(AntiRiskProgram.school_id.in_(school_ids), due_in(period)))
@@ -93,14 +93,14 @@ def evidence_state(evidence):
                 else_=EvidenceState.NONE.value)
 
 
-def _measures_by(group, school_ids: Select, period: HalfYear) -> Select:
+def _measures_by(group, school_ids: Select, period: Period) -> Select:
     return (select(group).select_from(Measure)
             .join(AntiRiskProgram, Measure.program_id == AntiRiskProgram.id)
             .join(School, AntiRiskProgram.school_id == School.id)
             .where(School.id.in_(school_ids), due_in(period)).group_by(group))
 
 
-def progress(school_ids: Select, period: HalfYear, day: date, group=School.id) -> list:
+def progress(school_ids: Select, period: Period, day: date, group=School.id) -> list:
     """Per school (or municipality): measures due in the half-year, done, done on time, overdue
     on `day`."""
     stmt = _measures_by(group, school_ids, period).add_columns(
@@ -109,7 +109,7 @@ def progress(school_ids: Select, period: HalfYear, day: date, group=School.id) -
     return db.session.execute(stmt).all()
 
 
-def evidence_pipeline(school_ids: Select, period: HalfYear, group=School.id) -> list:
+def evidence_pipeline(school_ids: Select, period: Period, group=School.id) -> list:
     """Per school (or municipality), for the measures due in the half-year: measures with
     evidence, waiting for the curator, returned, accepted, and since when the oldest waits."""
     evidence = evidence_by_measure(measures_of(school_ids, period))
@@ -126,7 +126,7 @@ def evidence_pipeline(school_ids: Select, period: HalfYear, group=School.id) -> 
 
 
 def filtered_measures(user: User, *, day: date, school: int | None = None,
-                      municipality: int | None = None, period: HalfYear | None = None,
+                      municipality: int | None = None, period: Period | None = None,
                       listed: bool = False, state: str | None = None,
                       evidence: str | None = None) -> Select:
     """The measures list in the user's scope, narrowed as the dashboards' figures ask; `listed`

@@ -3,7 +3,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import StringField, SubmitField, TextAreaField
 from wtforms.validators import Length, Optional, ValidationError
 
-from tracker.forms import VersionedForm
+from tracker.forms import FilterForm, PeriodField, VersionedForm
 
 TEXT_MAX, LINE_MAX = 8000, 200
 MAX_LIST_ITEMS = 30
@@ -71,3 +71,9 @@ PASSPORT_GROUP = ("roadmap_basis", "program_basis", "program_goal", "program_tas
 CLOSING_GROUP = ("conclusions", "priorities")
 COMMENT_GROUP = tuple(name for name in NARRATIVE_LABELS if name.startswith("comment_"))
 SIGNATURE_GROUP = ("signatory_position", "signatory_name")
+
+
+class ReportPeriodForm(FilterForm):
+    """The half-year a report covers."""
+
+    period = PeriodField(validators=[Optional()])

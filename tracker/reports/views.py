@@ -11,7 +11,6 @@ from tracker.auth.models import Role
 from tracker.db import db
 from tracker.editing import save_versioned_edit
 from tracker.indicators.dashboard import default_period
-from tracker.indicators.forms import PeriodForm
 from tracker.periods import HalfYear
 from tracker.permissions import (
     MANAGERS,
@@ -33,6 +32,7 @@ from tracker.reports.forms import (
     PASSPORT_GROUP,
     SIGNATURE_GROUP,
     NarrativeForm,
+    ReportPeriodForm,
 )
 from tracker.reports.halfyear import file_names, municipal_report
 from tracker.reports.halfyear.assembly import content_disposition
@@ -46,9 +46,9 @@ bp = Blueprint("reports", __name__, url_prefix="/reports")
 
 
 def chosen_period() -> HalfYear:
-    form = PeriodForm(request.args)
-    if form.period.data and form.validate():
-        return HalfYear.parse(form.period.data)
+    form = ReportPeriodForm(request.args)
+    if form.validate() and form.period.period is not None:
+        return form.period.period
     return default_period(latest_listing_year=latest_listing_year(current_user))
 
 

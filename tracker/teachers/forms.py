@@ -7,7 +7,7 @@ from wtforms import (BooleanField, DateField, HiddenField, IntegerField, SelectF
                      StringField, SubmitField, TextAreaField)
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from tracker.forms import FilterForm, VersionedForm
+from tracker.forms import FilterForm, PeriodField, VersionedForm
 from tracker.teachers import labels
 from tracker.teachers.models import MIN_COURSE_HOURS
 
@@ -55,8 +55,7 @@ def diagnostic_form(domains, formdata=None) -> DiagnosticForm:
 
 
 class PlanFromDiagnosticForm(FlaskForm):
-    period = StringField(_l("Half-year (e.g. 2022-H2)"),
-                         validators=[DataRequired(), Length(max=7)])
+    period = PeriodField(_l("Half-year"), validators=[DataRequired()])
     submit = SubmitField(_l("Create a plan from the deficits"))
 
 
@@ -115,4 +114,4 @@ class ImportConfirmForm(FlaskForm):
 
 
 class PeriodFilterForm(FilterForm):
-    period = StringField(_l("Half-year"), validators=[Optional(), Length(max=7)])
+    period = PeriodField(_l("Half-year"), validators=[Optional()])

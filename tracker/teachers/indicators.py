@@ -13,7 +13,7 @@ from tracker.i18n import day
 from tracker.indicators.calculations import Fraction
 from tracker.indicators.metrics import metric
 from tracker.indicators.providers import RecordList, RecordRow, drills
-from tracker.periods import HalfYear
+from tracker.periods import Period
 from tracker.teachers import labels, queries
 from tracker.teachers.models import (APPROVED_PLAN, CourseCompletion, DevelopmentPlan,
                                      Diagnostic, MentoringProgram, Mentorship, Teacher)
@@ -25,23 +25,23 @@ def _shares(counts: dict[int, tuple[int, int]]) -> dict[int, Fraction]:
 
 
 @metric("teachers_diagnosed")
-def diagnosed(school_ids: Select, period: HalfYear) -> dict[int, Fraction]:
+def diagnosed(school_ids: Select, period: Period) -> dict[int, Fraction]:
     return _shares(queries.counted_of_active(school_ids, queries.has_diagnostic(period.ends_on)))
 
 
 @metric("teachers_with_plan")
-def with_plan(school_ids: Select, period: HalfYear) -> dict[int, Fraction]:
+def with_plan(school_ids: Select, period: Period) -> dict[int, Fraction]:
     return _shares(queries.counted_of_active(school_ids, queries.has_approved_plan(period)))
 
 
 @metric("teachers_courses_3y")
-def recent_course(school_ids: Select, period: HalfYear) -> dict[int, Fraction]:
+def recent_course(school_ids: Select, period: Period) -> dict[int, Fraction]:
     return _shares(queries.counted_of_active(school_ids,
                                              queries.has_recent_course(period.ends_on)))
 
 
 @metric("schools_with_mentoring")
-def mentoring(school_ids: Select, period: HalfYear) -> dict[int, Fraction]:
+def mentoring(school_ids: Select, period: Period) -> dict[int, Fraction]:
     running = queries.schools_running_mentoring(school_ids, period)
     return {school_id: Fraction(int(school_id in running), 1)
             for school_id in db.session.scalars(school_ids)}
@@ -62,26 +62,26 @@ def _teacher_records(school_id: int, counted_ids: Select) -> RecordList:
 
 
 @drills("teachers_diagnosed")
-def diagnosed_records(school_id: int, period: HalfYear) -> RecordList:
+def diagnosed_records(school_id: int, period: Period) -> RecordList:
     return _teacher_records(school_id, select(Diagnostic.teacher_id).where(
         Diagnostic.held_on <= period.ends_on))
 
 
 @drills("teachers_with_plan")
-def plan_records(school_id: int, period: HalfYear) -> RecordList:
+def plan_records(school_id: int, period: Period) -> RecordList:
     return _teacher_records(school_id, select(DevelopmentPlan.teacher_id).where(
         DevelopmentPlan.status.in_(APPROVED_PLAN), DevelopmentPlan.period == period.code))
 
 
 @drills("teachers_courses_3y")
-def course_records(school_id: int, period: HalfYear) -> RecordList:
+def course_records(school_id: int, period: Period) -> RecordList:
     since = queries.three_years_before(period.ends_on)
     return _teacher_records(school_id, select(CourseCompletion.teacher_id).where(
         CourseCompletion.completed_on > since, CourseCompletion.completed_on <= period.ends_on))
 
 
 @drills("schools_with_mentoring")
-def mentoring_records(school_id: int, period: HalfYear) -> RecordList:
+def mentoring_records(school_id: int, period: Period) -> RecordList:
     """The school's mentoring program (counts once approved by the period's end) and its pairs
     (count when active in the period): the school runs mentoring when both are there."""
     records = RecordList([_("Program or pair"), _("Dates"), _("Status")])

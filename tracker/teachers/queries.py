@@ -11,7 +11,7 @@ from datetime import date
 from sqlalchemy import ColumnElement, Select, and_, distinct, exists, func, or_, select
 
 from tracker.db import db
-from tracker.periods import HalfYear
+from tracker.periods import Period
 from tracker.teachers.models import (APPROVED_PLAN, CourseCompletion, DevelopmentPlan,
                                      Diagnostic, MentoringProgram, Mentorship, MentorshipStatus,
                                      Teacher)
@@ -52,12 +52,13 @@ def has_diagnostic(until: date | None = None) -> ColumnElement[bool]:
     return _has(*conditions)
 
 
-def has_approved_plan(period: HalfYear | None = None) -> ColumnElement[bool]:
+def has_approved_plan(period: Period | None = None) -> ColumnElement[bool]:
     """An approved (or completed) plan, for `period` or any period."""
     conditions = [DevelopmentPlan.teacher_id == Teacher.id,
                   DevelopmentPlan.status.in_(APPROVED_PLAN)]
     if period is not None:
-        conditions.append(DevelopmentPlan.period == period.code)
+        # plans are kept per half-year: a year counts the plans of its half-years
+        conditions.append(DevelopmentPlan.period.in_([h.code for h in period.half_years]))
     return _has(*conditions)
 
 
@@ -96,7 +97,7 @@ def diagnosed_teachers(school_ids: SchoolIds, *, until: date | None = None) -> d
     return _numerators(school_ids, has_diagnostic(until))
 
 
-def teachers_with_plan(school_ids: SchoolIds, *, period: HalfYear | None = None) -> dict[int, int]:
+def teachers_with_plan(school_ids: SchoolIds, *, period: Period | None = None) -> dict[int, int]:
     """Active teachers with an approved (or completed) plan, for `period` or any period."""
     return _numerators(school_ids, has_approved_plan(period))
 
@@ -106,19 +107,19 @@ def teachers_with_recent_course(school_ids: SchoolIds, *, on: date) -> dict[int,
     return _numerators(school_ids, has_recent_course(on))
 
 
-def pair_active_in(period: HalfYear):
+def pair_active_in(period: Period):
     """A mentoring pair that worked at some point of the period (not cancelled)."""
     return and_(Mentorship.status != MentorshipStatus.CANCELLED,
                 Mentorship.starts_on <= period.ends_on,
                 or_(Mentorship.ends_on.is_(None), Mentorship.ends_on >= period.starts_on))
 
 
-def program_approved_by(period: HalfYear):
+def program_approved_by(period: Period):
     return and_(MentoringProgram.approved_on.is_not(None),
                 MentoringProgram.approved_on <= period.ends_on)
 
 
-def schools_running_mentoring(school_ids: SchoolIds, period: HalfYear) -> set[int]:
+def schools_running_mentoring(school_ids: SchoolIds, period: Period) -> set[int]:
     """Schools with a program approved by the period's end and a pair active in the period."""
     active_pair = select(Mentorship.school_id).where(Mentorship.school_id.in_(school_ids),
                                                      pair_active_in(period))
@@ -128,7 +129,7 @@ def schools_running_mentoring(school_ids: SchoolIds, period: HalfYear) -> set[in
     return set(db.session.scalars(stmt))
 
 
-def course_listeners(school_ids: SchoolIds, period: HalfYear) -> dict[tuple[int, str, bool], int]:
+def course_listeners(school_ids: SchoolIds, period: Period) -> dict[tuple[int, str, bool], int]:
     """Listeners (course completions) in the period: {(school_id, provider, in registry): n}.
     Inactive teachers count too: they were listeners when they took the course."""
     stmt = (select(Teacher.school_id, CourseCompletion.provider,

@@ -13,7 +13,7 @@ from tracker.auth.forms import EmptyForm
 from tracker.auth.models import Role
 from tracker.db import db
 from tracker.errors import DomainError, StaleEdit
-from tracker.periods import BadPeriod, HalfYear
+from tracker.periods import HalfYear
 from tracker.permissions import (STAFF_EDITORS, can_edit_staff, get_visible_or_404,
                                  role_required, signed_in, visible_school_ids, visible_schools)
 from tracker.schools.models import School
@@ -51,9 +51,8 @@ def _program_form(program: MentoringProgram | None) -> MentoringProgramForm:
 def _period_form(school: School) -> tuple[PeriodFilterForm, HalfYear]:
     """The half-year asked for; by default the one of the school's latest diagnostic."""
     form = PeriodFilterForm(request.args)
-    try:
-        period = HalfYear.parse(form.period.data or "")
-    except BadPeriod:
+    period = form.period.period
+    if period is None:
         latest = db.session.scalar(select(func.max(Diagnostic.held_on)).join(Teacher).where(
             Teacher.school_id == school.id))
         period = HalfYear.containing(latest or date.today())
@@ -147,10 +146,7 @@ def program_save(school_id: int):
 @signed_in
 def courses():
     form = PeriodFilterForm(request.args)
-    try:
-        period = HalfYear.parse(form.period.data or "")
-    except BadPeriod:
-        period = HalfYear.containing(date.today()).previous()
+    period = form.period.period or HalfYear.containing(date.today()).previous()
     form.period.data = period.code
     schools = db.session.scalars(visible_schools(current_user).order_by(School.sort_key)).all()
     listeners = queries.course_listeners(visible_school_ids(current_user), period)

@@ -18,7 +18,7 @@ from tracker.schools.models import Municipality
 from tracker.visits import coverage, services
 from tracker.visits.forms import CoverageFilterForm, ThresholdForm
 from tracker.visits.models import DEFAULT_STALE_AFTER_DAYS, Visit
-from tracker.visits.views import bp, parse_period, period_choices
+from tracker.visits.views import bp
 
 COVERAGE_ROLES = (Role.ADMIN, Role.REGIONAL, Role.COORDINATOR)
 
@@ -40,7 +40,6 @@ def coverage_page():
 def _render_coverage(args, *, threshold_form=None):
     """The page for the filter in `args`; a rejected threshold comes back as typed."""
     form = CoverageFilterForm(args)
-    form.period.choices = period_choices()
     municipalities = db.session.scalars(visible_municipalities(current_user)).all()
     form.municipality.choices = [(0, _l("All municipalities"))] + [
         (m.id, m.name) for m in municipalities]
@@ -48,10 +47,8 @@ def _render_coverage(args, *, threshold_form=None):
     asked = form.municipality.data
     if len(municipalities) < 2:
         del form.municipality  # a coordinator's page has one municipality: nothing to choose
-    period = parse_period(form.period.data) or default_period()
+    period = form.period.period or default_period()
     form.period.data = period.code
-    if period.code not in dict(form.period.choices):
-        form.period.choices.append((period.code, period.label))
     chosen = next((m for m in municipalities if m.id == asked), None)
     if asked and chosen is None:
         audit.record_denied(object_type="Municipality", object_id=asked, reason="scope")

@@ -8,7 +8,8 @@ from wtforms import (BooleanField, DateField, IntegerField, RadioField, SelectFi
 from wtforms.validators import (DataRequired, InputRequired, Length, NumberRange, Optional,
                                 ValidationError)
 
-from tracker.forms import FilterForm, VersionedForm
+from tracker.forms import FilterForm, PeriodField, VersionedForm
+from tracker.periods import Periodicity
 from tracker.visits.models import VisitFormat, VisitKind
 
 KIND_LABELS = {
@@ -156,7 +157,8 @@ class DecisionForm(VersionedForm):
 class VisitFilterForm(FilterForm):
     school = SelectField(_l("School"), coerce=int, validators=[Optional()])
     status = SelectField(_l("Status"), validators=[Optional()])
-    period = SelectField(_l("Half-year"), validators=[Optional()])
+    period = PeriodField(validators=[Optional()], periodicities=tuple(Periodicity),
+                         empty_label=_l("Any"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -164,7 +166,7 @@ class VisitFilterForm(FilterForm):
 
 
 class CoverageFilterForm(FilterForm):
-    period = SelectField(_l("Half-year"), validators=[Optional()])
+    period = PeriodField(_l("Half-year"), validators=[Optional()])
     municipality = SelectField(_l("Municipality"), coerce=int, validators=[Optional()])
 
 

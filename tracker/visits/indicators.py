@@ -14,7 +14,7 @@ from tracker.i18n import day
 from tracker.indicators.calculations import Fraction, Unit
 from tracker.indicators.metrics import metric
 from tracker.indicators.providers import RecordList, RecordRow, drills
-from tracker.periods import HalfYear
+from tracker.periods import Period
 from tracker.schools.models import School
 from tracker.visits.coverage import done_in, planned_in, reference_day
 from tracker.visits.forms import KIND_LABELS, STATUS_LABELS
@@ -23,13 +23,13 @@ from tracker.visits.models import Visit
 CODE = "visits"
 
 
-def _of_period(period: HalfYear):
+def _of_period(period: Period):
     return or_(Visit.planned_on.between(period.starts_on, period.ends_on),
                Visit.visited_on.between(period.starts_on, period.ends_on))
 
 
 @metric(CODE, unit=Unit.COUNT, plan_in_records=True)
-def visits_by_school(school_ids: Select, period: HalfYear) -> dict[int, Fraction]:
+def visits_by_school(school_ids: Select, period: Period) -> dict[int, Fraction]:
     """Every school of the scope: visits done (numerator) of visits planned (denominator)."""
     stmt = (select(School.id, func.count(Visit.id).filter(done_in(period)),
                    func.count(Visit.id).filter(planned_in(period)))
@@ -40,7 +40,7 @@ def visits_by_school(school_ids: Select, period: HalfYear) -> dict[int, Fraction
 
 
 @drills(CODE)
-def visit_records(school_id: int, period: HalfYear) -> RecordList:
+def visit_records(school_id: int, period: Period) -> RecordList:
     """The school's visits of the half-year: those that took place count; planned, missed and
     cancelled ones are listed as not counted."""
     on = reference_day(period)

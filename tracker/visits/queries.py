@@ -7,7 +7,7 @@ from sqlalchemy.orm import selectinload
 
 from tracker.auth.models import Role, User
 from tracker.db import db
-from tracker.periods import HalfYear
+from tracker.periods import Period
 from tracker.permissions import (attachment_scope, curated_school_ids, note_scope,
                                  visible_recommendations, visible_schools, visible_visits)
 from tracker.schools.models import School
@@ -25,7 +25,7 @@ class FollowUps:
 
 
 def filtered_visits(user: User, *, school: int | None = None, status: str | None = None,
-                    period: HalfYear | None = None) -> Select:
+                    period: Period | None = None) -> Select:
     stmt = visible_visits(user).options(selectinload(Visit.school), selectinload(Visit.curator),
                                         selectinload(Visit.recommendations))
     if school:

@@ -12,7 +12,6 @@ from tracker.auth.forms import EmptyForm
 from tracker.auth.models import Role
 from tracker.db import db
 from tracker.errors import DomainError
-from tracker.periods import BadPeriod, HalfYear, recent_half_years
 from tracker.permissions import (can_edit_visit, can_record_visit, get_visible_or_404,
                                  role_required, signed_in)
 from tracker.schools.models import School
@@ -27,19 +26,6 @@ RECORD_LABELS = {"planned_on": _l("Planned for"), "kind": _l("Kind of visit"),
                  "format": _l("Format"), "purpose": _l("Purpose"),
                  "agenda": _l("Agenda"), "findings": _l("Findings"),
                  "visited_on": _l("Date of the visit")}
-PERIOD_CHOICES = 12
-
-
-def period_choices() -> list[tuple[str, str]]:
-    periods = recent_half_years(HalfYear.containing(date.today()), PERIOD_CHOICES)
-    return [(p.code, p.label) for p in reversed(periods)]
-
-
-def parse_period(code: str | None) -> HalfYear | None:
-    try:
-        return HalfYear.parse(code) if code else None
-    except BadPeriod:
-        return None
 
 
 @bp.route("/")
@@ -47,11 +33,10 @@ def parse_period(code: str | None) -> HalfYear | None:
 def index():
     form = VisitFilterForm(request.args)
     form.school.choices = [(0, _l("Any"))] + queries.filter_school_choices(current_user)
-    form.period.choices = [("", _l("Any"))] + period_choices()
     form.validate()
     stmt = queries.filtered_visits(current_user, school=form.school.data,
                                    status=form.status.data or None,
-                                   period=parse_period(form.period.data))
+                                   period=form.period.period)
     page = db.paginate(stmt, per_page=current_app.config["PAGE_SIZE"], error_out=False)
     return render_template("visits/index.html", form=form, page=page, today=date.today(),
                            can_plan=current_user.role == Role.CURATOR)

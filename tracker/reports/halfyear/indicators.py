@@ -19,6 +19,10 @@ def fact_text(value: IndicatorValue) -> str:
     unit, fraction = value.indicator.unit, value.fraction
     if value.status == Status.EXPECTED and value.indicator.expected_month:
         return _("expected (%(month)s)", month=month_name(value.indicator.expected_month))
+    if value.direct is not None:  # typed once for the municipality
+        if unit == Unit.YES_NO:
+            return _("yes") if value.fact else _("no")
+        return percent(value.fact) if unit == Unit.PERCENT else number(value.direct)
     if fraction is None or (unit == Unit.PERCENT and not fraction.denominator):
         return _("no data")
     if unit == Unit.YES_NO:
