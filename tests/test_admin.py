@@ -1,3 +1,5 @@
+import json
+
 from lxml import html
 from sqlalchemy import select
 
@@ -45,6 +47,27 @@ def test_role_scope_is_required(client, login_as):
     assert response.status_code == 200
     assert "Укажите место работы" in response.text
     assert 'value="reg"' in response.text  # input kept
+
+
+def test_fields_the_role_does_not_use_are_not_kept(client, login_as):
+    school, other = factories.make_school(), factories.make_school()
+    login_as(Role.ADMIN)
+    client.post("/admin/users/new", data=user_data(
+        role="curator", login="cur", region_id=other.municipality.region_id,
+        school_id=school.id))
+    curator = db.session.scalar(select(User).where(User.login == "cur"))
+    assert curator.region_id == other.municipality.region_id and curator.school_id is None
+    client.post("/admin/users/new", data=user_data(
+        login="dir", school_id=school.id, municipality_id=other.municipality_id))
+    director = db.session.scalar(select(User).where(User.login == "dir"))
+    assert director.municipality_id == school.municipality_id  # the school's, not the typed one
+
+
+def test_the_user_form_tells_the_script_which_fields_each_role_uses(client, login_as):
+    login_as(Role.ADMIN)
+    role = html.fromstring(client.get("/admin/users/new").text).get_element_by_id("role")
+    assert json.loads(role.get("data-scope-fields"))["director"] == ["school_id"]
+    assert json.loads(role.get("data-scope-required"))["curator"] == "region_id"
 
 
 def test_weak_password_is_refused(client, login_as):

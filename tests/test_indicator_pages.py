@@ -135,6 +135,14 @@ def test_plotly_is_served_compressed_and_cached(client):
     assert client.get("/assets/nothing.js").status_code == 404
 
 
+def test_the_chart_bundle_is_under_1_5_mb_and_keeps_its_notices():
+    from tracker.assets import PLOTLY, VENDOR_DIR
+    assert (VENDOR_DIR / PLOTLY).stat().st_size < 1_500_000  # MB = 1 000 000 bytes
+    assert "notices: LICENSE-plotly.js.txt" in (VENDOR_DIR / PLOTLY).read_text()[:200]
+    notices = (VENDOR_DIR / "LICENSE-plotly.js.txt").read_text()
+    assert "Copyright 2012-2026, Plotly, Inc." in notices and "Bundled license information" in notices
+
+
 def test_school_records_of_an_entered_value(client, login_as):
     town, small, _large = municipality_with_schools()
     login_as(Role.COORDINATOR, municipality=town)

@@ -36,3 +36,10 @@ def test_the_menu_renders_dropdowns_for_a_coordinator(client, login_as):
     login_as(Role.COORDINATOR)
     page = client.get("/schools/").get_data(as_text=True)
     assert 'class="nav-item dropdown"' in page and "dropdown-menu" in page
+
+
+def test_programs_have_their_own_group_apart_from_schools():
+    groups = [[link.endpoint for link in item.links]
+              for item in nav_items(Role.COORDINATOR) if isinstance(item, NavGroup)]
+    assert ["programs.index", "programs.pipeline"] in groups
+    assert ["schools.index", "risks.heatmap"] in groups

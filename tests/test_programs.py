@@ -145,6 +145,11 @@ def test_evidence_verdicts_reupload_and_confirmation(app, school_world):
         content_type="multipart/form-data")
     first = db.session.scalar(select(Evidence))
     assert "Приказ.pdf" in text(curator.get("/programs/queue"))
+    page = curator.get(f"/programs/measures/{measure_id}").get_data(as_text=True)
+    assert 'type="radio"' in page and "checked" not in page  # no verdict is preselected
+    response = curator.post(f"/programs/evidence/{first.id}/verdict", data={"comment": "Проверю позже"})
+    assert response.status_code == 422 and "Выберите решение" in text(response)
+    assert "Проверю позже" in text(response) and db.session.get(Evidence, first.id).verdict == "pending"
     response = curator.post(f"/programs/evidence/{first.id}/verdict",
                             data={"verdict": "needs_work", "comment": ""})
     assert response.status_code == 422

@@ -95,7 +95,13 @@ def test_plan_from_diagnostic_has_one_item_per_deficit(client, login_as):
     assert [i.deficit for i in plan.items] == ["предметный: задания ВПР",
                                                "предметный: функциональная грамотность"]
     assert all(i.due_on == date(2022, 12, 31) for i in plan.items)
-    assert "просрочено" in client.get(response.location).text  # due in 2022: overdue now
+    page = client.get(response.location).text
+    assert "просрочено" in page  # due in 2022: overdue now
+    # the indicator's own wording, the half-year in words
+    assert "Индивидуальная программа развития на 2 полугодие 2022" in page
+    assert "2022-H2" not in page and "маршрут" not in page
+    card = client.get(f"/teachers/{teacher.id}").text
+    assert "Индивидуальные программы развития" in card and "маршрут" not in card
     client.post(f"/teachers/plans/{plan.id}/status",
                 data={"status": "approved", "version": plan.version})
     db.session.refresh(plan)

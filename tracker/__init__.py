@@ -93,8 +93,9 @@ def register_request_hooks(app: Flask) -> None:
 
 
 def register_template_helpers(app: Flask) -> None:
-    from tracker import i18n, ui
+    from tracker import i18n, ui, urls
     i18n.register_filters(app)
+    urls.register(app)
     ui.register(app)
     from tracker.teachers import labels
     labels.register(app)

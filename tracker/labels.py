@@ -115,7 +115,7 @@ OBJECT_LABELS = {
     "CourseCompletion": _l("Course completion"),
     "CoverageSetting": _l("Visit coverage setting"),
     "CuratorAssignment": _l("Curator assignment"), "DeficitDomain": _l("Deficit domain"),
-    "DevelopmentPlan": _l("Individual development plan"), "Diagnostic": _l("Diagnostic"),
+    "DevelopmentPlan": teachers.PLAN_NAME, "Diagnostic": _l("Diagnostic"),
     "DiagnosticResult": _l("Diagnostic result"), "DocumentVersion": _l("Document version"),
     "EnteredValue": _l("Indicator value"), "EventParticipation": _l("Event participation"),
     "Evidence": _l("Evidence"), "GroupKind": _l("Kind of community group"),

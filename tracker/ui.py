@@ -67,6 +67,8 @@ NAVIGATION: tuple[NavLink | NavGroup, ...] = (
     NavGroup(lazy_pgettext("menu", "Schools"), (
         NavLink("schools.index", _l("Schools")),
         NavLink("risks.heatmap", _l("Risk map"), MANAGERS + (Role.CURATOR,)),
+    )),
+    NavGroup(lazy_pgettext("menu", "Programs"), (
         NavLink("programs.index", _l("Programs")),
         NavLink("programs.queue", _l("My queue"), (Role.ADMIN, Role.CURATOR, Role.DIRECTOR)),
         NavLink("programs.pipeline", _l("Pipeline"), MANAGERS),
@@ -79,7 +81,7 @@ NAVIGATION: tuple[NavLink | NavGroup, ...] = (
         NavLink("teachers.index", _l("Teachers")),
         NavLink("teachers.courses", _l("Courses")),
     )),
-    NavLink("network.events", _l("Network and events")),
+    NavLink("network.events", lazy_pgettext("menu", "Network")),
     NavGroup(lazy_pgettext("menu", "Administration"), (
         NavLink("admin.users", _l("Users"), (Role.ADMIN, Role.COORDINATOR)),
         NavLink("admin.audit", _l("Audit log"), (Role.ADMIN, Role.COORDINATOR)),

@@ -44,8 +44,8 @@ def test_phone_viewport_shows_the_menu_button(browser, live_server):
     page.click("button[type=submit]")
     page.wait_for_url(lambda url: "/login" not in url)
     page.click("button.navbar-toggler")
-    page.get_by_role("button", name="Школы", exact=True).click()
-    assert page.get_by_role("link", name="Школы", exact=True).is_visible()
+    page.get_by_role("button", name="Программы", exact=True).click()
+    assert page.locator("#mainNav").get_by_role("link", name="Мои задачи", exact=True).is_visible()
     context.close()
 
 

@@ -8,7 +8,7 @@ SCHOOLS = ("МБОУ «СОШ № 15»", "МБОУ «СОШ № 17»", "МАОУ
 
 def test_coordinator_records_a_competition_and_the_indicator_changes(page, sign_in_as):
     sign_in_as("coordinator")
-    page.get_by_role("link", name="Сеть и мероприятия").click()
+    page.get_by_role("link", name="Сеть", exact=True).click()
     page.select_option("select[name=period]", label="2 полугодие 2022")
     page.get_by_role("button", name="Применить").click()
     indicator = page.get_by_test_id("competitions-indicator")

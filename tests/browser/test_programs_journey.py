@@ -33,7 +33,7 @@ def judge(page, verdict: str, comment: str):
     page.goto("/programs/queue")
     page.get_by_test_id("pending-evidence").get_by_role("link", name=re.compile(MEASURE)).click()
     form = page.get_by_test_id("verdict-form")
-    form.locator("select[name=verdict]").select_option(label=verdict)
+    form.get_by_role("radio", name=verdict, exact=True).check()
     form.locator("textarea[name=comment]").fill(comment)
     form.get_by_role("button", name="Вынести решение").click()
     page.wait_for_load_state()

@@ -1,3 +1,5 @@
+import json
+
 from flask_babel import lazy_gettext as _l
 from wtforms import (BooleanField, DateField, EmailField, IntegerField, PasswordField, SelectField,
                      StringField, SubmitField)
@@ -16,6 +18,10 @@ EMAIL_PATTERN = Regexp(r"^[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;.]+$",
 
 SCOPE_FIELD = {Role.REGIONAL: "region_id", Role.COORDINATOR: "municipality_id",
                Role.CURATOR: "region_id", Role.DIRECTOR: "school_id"}
+# the fields a role's account uses: its required scope, and a curator's optional municipality
+# (which lets that municipality's coordinator manage the account)
+SHOWN_FIELDS = {Role.REGIONAL: ["region_id"], Role.COORDINATOR: ["municipality_id"],
+                Role.CURATOR: ["region_id", "municipality_id"], Role.DIRECTOR: ["school_id"]}
 
 
 class UserForm(VersionedForm):
@@ -24,7 +30,11 @@ class UserForm(VersionedForm):
     email = EmailField(_l("E-mail"), validators=[Optional(), Length(max=200), EMAIL_PATTERN],
                        filters=[lambda value: value.strip() if value else value],
                        description=_l("Optional: notifications are also sent there."))
-    role = SelectField(_l("Role"), validators=[DataRequired()])
+    # static/js/app.js shows only the scope fields the chosen role uses; validate() requires one
+    role = SelectField(_l("Role"), validators=[DataRequired()], render_kw={
+        "data-scope-fields": json.dumps({role.value: names for role, names in SHOWN_FIELDS.items()}),
+        "data-scope-required": json.dumps({role.value: name for role, name in SCOPE_FIELD.items()}),
+        "aria-controls": "region_id municipality_id school_id"})
     region_id = SelectField(_l("Region"), coerce=int, validate_choice=False)
     municipality_id = SelectField(_l("Municipality"), coerce=int, validate_choice=False)
     school_id = SelectField(_l("School"), coerce=int, validate_choice=False)

@@ -3,8 +3,8 @@ from datetime import date
 from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_pgettext
 from flask_wtf.file import FileField
-from wtforms import (BooleanField, DateField, HiddenField, IntegerField, SelectField,
-                     StringField, SubmitField, TextAreaField)
+from wtforms import (BooleanField, DateField, HiddenField, IntegerField, RadioField,
+                     SelectField, StringField, SubmitField, TextAreaField)
 from wtforms.validators import (URL, DataRequired, InputRequired, Length, NumberRange, Optional,
                                 ValidationError)
 
@@ -123,9 +123,11 @@ class EvidenceForm(BaseForm):
 
 
 class VerdictForm(BaseForm):
-    verdict = SelectField(_l("Verdict"), choices=[
+    # No default: a verdict is a deliberate choice, never what one stray click submits.
+    verdict = RadioField(_l("Verdict"), choices=[
         (Verdict.ACCEPTED.value, VERDICT_LABELS[Verdict.ACCEPTED]),
-        (Verdict.NEEDS_WORK.value, VERDICT_LABELS[Verdict.NEEDS_WORK])])
+        (Verdict.NEEDS_WORK.value, VERDICT_LABELS[Verdict.NEEDS_WORK])],
+        validators=[InputRequired(_l("Choose a verdict."))])
     comment = TextAreaField(_l("Comment"), validators=[Optional(), Length(max=4000)])
     submit = SubmitField(_l("Give the verdict"))
 

@@ -1,4 +1,4 @@
-"""Teachers of a school: deficit diagnostics, development plans (ИОМ), mentoring, courses (КПК)."""
+"""Teachers of a school: deficit diagnostics, individual development programs, mentoring, courses (КПК)."""
 from flask import Flask
 
 from tracker.blueprints import register_feature

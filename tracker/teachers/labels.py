@@ -22,6 +22,10 @@ MENTORSHIP_STATUS = {MentorshipStatus.ACTIVE: _l("active"),
                      MentorshipStatus.CANCELLED: _l("cancelled")}
 COURSE_PROVIDER = {CourseProvider.ACADEMY: _l("Академия Минпросвещения"),
                    CourseProvider.IRO: _l("ИРО"), CourseProvider.OTHER: _l("other")}
+# One name for a teacher's plan wherever it is shown: the indicator's «индивидуальная программа
+# развития», not «индивидуальный образовательный маршрут».
+PLAN_NAME = _l("Individual development plan")
+PLAN_NAMES = _l("Individual development plans")
 IMPORT_KIND = {"teachers": _l("Teachers"), "diagnostics": _l("Diagnostic results"),
                "courses": _l("Course completions")}
 
@@ -35,4 +39,4 @@ def register(app) -> None:
         "level": LEVEL, "diagnostic_provider": DIAGNOSTIC_PROVIDER, "plan_status": PLAN_STATUS,
         "activity": ACTIVITY, "mentoring_form": MENTORING_FORM,
         "mentorship_status": MENTORSHIP_STATUS, "course_provider": COURSE_PROVIDER,
-        "import_kind": IMPORT_KIND}
+        "import_kind": IMPORT_KIND, "plan_name": PLAN_NAME, "plan_names": PLAN_NAMES}

@@ -176,7 +176,7 @@ class DiagnosticResult(Base):
 
 
 class DevelopmentPlan(_OfTeacher, VersionedMixin, TimestampMixin, Base):
-    """«Индивидуальный образовательный маршрут» (ИОМ) of a teacher for a half-year."""
+    """«Индивидуальная программа развития» of a teacher for a half-year (the indicator's wording)."""
 
     __tablename__ = "development_plans"
     __table_args__ = (UniqueConstraint("teacher_id", "period"), enum_check("status", PlanStatus),
