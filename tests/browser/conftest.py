@@ -24,6 +24,9 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
 
 
+LIVE = {}  # the served app, for a journey that compares a page with a command's answer
+
+
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory):
     """The tracker with the demo loaded, served on a free local port for the whole session."""
@@ -37,11 +40,20 @@ def live_server(tmp_path_factory):
         with cli_actor("tests"):
             load_demo()
         db.session.commit()
+    LIVE["app"] = app
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
+
+
+@pytest.fixture
+def live_cli(live_server):
+    """A command-line runner on the served app's database."""
+    app = LIVE["app"]
+    with app.app_context():
+        yield app.test_cli_runner()
 
 
 @pytest.fixture(scope="session")
