@@ -6,7 +6,6 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from sqlalchemy import select
 from wtforms import BooleanField, DateField, HiddenField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
@@ -19,7 +18,7 @@ from tracker.closing.corrections import corrections
 from tracker.closing.lifecycle import PeriodState, Step, StepRefused
 from tracker.db import db
 from tracker.errors import StaleEdit
-from tracker.forms import FilterForm, PeriodField
+from tracker.forms import BaseForm, FilterForm, PeriodField
 from tracker.indicators.dashboard import default_period
 from tracker.permissions import get_visible_or_404, role_required
 from tracker.schools.models import Municipality, Region
@@ -38,7 +37,7 @@ class PeriodChoice(FilterForm):
     period = PeriodField(validators=[Optional()])
 
 
-class StepForm(FlaskForm):
+class StepForm(BaseForm):
     step = HiddenField(validators=[DataRequired()])
     version = HiddenField()
     comment = TextAreaField(_l("Comment or reason"), validators=[Optional(), Length(max=2000)])
@@ -46,7 +45,7 @@ class StepForm(FlaskForm):
     submit = SubmitField(_l("Confirm"))
 
 
-class DeadlineForm(FlaskForm):
+class DeadlineForm(BaseForm):
     due_on = DateField(_l("Submissions expected by"), validators=[Optional()])
     submit = SubmitField(_l("Set the deadline"))
 
