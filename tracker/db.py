@@ -2,7 +2,7 @@
 per-connection settings of each engine, and what a database error means (a lost race, or the
 database not answering)."""
 import sqlite3
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 
 from flask import has_request_context, request
@@ -95,6 +95,9 @@ def _configure_postgresql(dialect, connection_record, cargs, cparams) -> None:
 INTEGER_RANGE = (-(2**31), 2**31 - 1)  # PostgreSQL's INTEGER; SQLite's is wider
 
 
+DATE_YEARS = (1900, 2199)  # what a date typed into the tracker can be
+
+
 def value_problem(value, *, max_length: int | None = None) -> str | None:
     """Why a value cannot be stored in a column (None if it can): a NUL character in a text, a
     text longer than `max_length`, a whole number beyond an INTEGER column's range. The rule of
@@ -109,6 +112,10 @@ def value_problem(value, *, max_length: int | None = None) -> str | None:
         low, high = INTEGER_RANGE
         if not low <= value <= high:
             return _("Enter a number from %(min)s to %(max)s.", min=low, max=high)
+    elif isinstance(value, date) and not DATE_YEARS[0] <= value.year <= DATE_YEARS[1]:
+        # a day of year 9999 overflows the first «day after» a page counts
+        return _("Enter a date between %(first)s and %(last)s.", first=DATE_YEARS[0],
+                 last=DATE_YEARS[1])
     return None
 
 

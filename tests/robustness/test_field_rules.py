@@ -2,6 +2,7 @@
 character, a text beyond its column, a number beyond an INTEGER column are refused on the
 field in Russian, the field keeps what was typed and nothing is written — on both engines."""
 import html
+from datetime import date
 
 from tracker.auth.models import Role
 from tracker.db import INTEGER_RANGE, db, value_problem
@@ -70,6 +71,14 @@ def test_value_problem_is_the_one_rule():
     assert value_problem(high + 1) and value_problem(low - 1)
     assert value_problem("a\x00b") and value_problem("abc", max_length=2)
     assert value_problem("abc", max_length=3) is None and value_problem(True) is None
+    assert value_problem(date(9999, 12, 31)) and value_problem(date(1, 1, 1))
+    assert value_problem(date(2022, 6, 30)) is None
+
+
+def test_a_date_no_page_can_count_with_is_refused(app, client, login_as):
+    login_as(Role.ADMIN)
+    response = client.get("/admin/audit?date_to=9999-12-31")
+    assert response.status_code == 200 and "с 1900 по 2199 год" in response.text
 
 
 def _subclasses(cls):
