@@ -278,7 +278,7 @@ def test_an_invalid_email_is_refused_naming_the_field(client, login_as):
             "email": "petrova irk.ru", "region_id": "0", "municipality_id": "0",
             "school_id": str(school.id), "password": "strong-pass-1", "version": "0"}
     response = client.post("/admin/users/new", data=data)
-    assert response.status_code == 200  # the form again, with the message
+    assert response.status_code == 422  # the form again, with the message
     assert "Электронная почта: введите один адрес" in response.text
     assert 'value="petrova irk.ru"' in response.text
     assert db.session.scalar(select(User).where(User.login == "newbie")) is None

@@ -114,7 +114,7 @@ def test_only_the_assigned_curator_records_visits(client):
     response = client.post("/visits/new", data={
         "school_id": other_school.id, "planned_on": "2022-03-24", "kind": "setup",
         "format": "in_person"})
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert db.session.scalar(select(Visit).where(Visit.school_id == other_school.id)) \
         == foreign_visit
     assert client.get(f"/visits/{foreign_visit.id}").status_code == 404

@@ -84,11 +84,13 @@ def register_errors(app: Flask) -> None:
 
 def register_request_hooks(app: Flask) -> None:
     from tracker.auth.session import enforce_session_lifetimes
+    from tracker.forms import refused_status
     from tracker.permissions import enforce_access_rule
     from tracker.security import set_security_headers
 
     app.before_request(enforce_session_lifetimes)
     app.before_request(enforce_access_rule)
+    app.after_request(refused_status)
     app.after_request(set_security_headers)
 
 

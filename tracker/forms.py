@@ -3,6 +3,7 @@ version field for stale-edit checks, list filters, the number field every typed 
 through, the period field every period is chosen with."""
 from decimal import Decimal
 
+from flask import g, has_request_context, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import Field, HiddenField, SelectField
@@ -70,10 +71,25 @@ def _report_refusal(form, field) -> None:
 
 
 class BaseForm(FlaskForm):
-    """The base of every form of the application (FieldRules)."""
+    """The base of every form of the application (FieldRules). A submitted form that does not
+    validate marks the request, so that the page showing it again answers 422 (refused_status)."""
 
     class Meta(FieldRules):
         pass
+
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        if not valid and self.is_submitted() and has_request_context():
+            g.form_refused = True
+        return valid
+
+
+def refused_status(response):
+    """After a request: a POST whose form was refused and that shows a page again (rather than
+    redirecting) answers 422, so that a client, a proxy and a test see the refusal."""
+    if response.status_code == 200 and request.method == "POST" and g.get("form_refused"):
+        response.status_code = 422
+    return response
 
 
 class VersionedForm(BaseForm):
