@@ -1,7 +1,7 @@
 """No silent skips in CI, and one closing line for every run.
 
 Tests that need an outside tool carry its marker (`browser` → Chromium, `libreoffice` →
-LibreOffice). Where the tool is missing they are skipped on a developer's machine; under CI=true
+LibreOffice, `pdftotext` → poppler-utils). Where the tool is missing they are skipped on a developer's machine; under CI=true
 the run stops before the first test with a message naming the tool, and any skip at all makes
 the run fail. The closing line reads: «suite: N run (P passed, F failed), S skipped, engine E».
 """
@@ -15,6 +15,8 @@ TOOLS = {
                 or shutil.which("chromium-browser"), "apt-get install chromium"),
     "libreoffice": ("LibreOffice", lambda: shutil.which("soffice") or shutil.which("libreoffice"),
                     "apt-get install libreoffice-writer-nogui"),
+    "pdftotext": ("poppler-utils (pdftotext)", lambda: shutil.which("pdftotext"),
+                  "apt-get install poppler-utils"),
 }
 
 

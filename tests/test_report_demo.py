@@ -4,6 +4,7 @@ the courses table and the events tables (values from the reference report)."""
 import re
 import shutil
 import subprocess
+from collections import Counter
 from decimal import Decimal
 from io import BytesIO
 
@@ -176,16 +177,36 @@ def test_events_tables(demo):
     assert len(winners) == 3
 
 
+DATE = re.compile(r"\b\d{2}\.\d{2}\.\d{4}\b")
+PAGES = range(15, 26)  # the reference report has 21 pages
+
+
 @pytest.mark.libreoffice
-def test_libreoffice_converts_the_demo_report(demo, tmp_path):
+@pytest.mark.pdftotext
+def test_libreoffice_lays_out_the_demo_report_without_split_dates(demo, tmp_path):
+    """Converted to PDF as a recipient would print it: every date of the document is found
+    whole in the PDF's text (a column too narrow splits «31.03.2022» over two lines), and the
+    page count stays near the reference's."""
+    data = build_municipal_report(demo, PERIOD)
     source = tmp_path / "otchet.docx"
-    source.write_bytes(build_municipal_report(demo, PERIOD))
+    source.write_bytes(data)
     office = shutil.which("soffice") or shutil.which("libreoffice")
     subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
                     str(source)], check=True, capture_output=True, timeout=300)
     pdf = tmp_path / "otchet.pdf"
     assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
     assert pdf.stat().st_size > 50_000  # text, tables and the two charts
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True,
+                          capture_output=True, text=True, timeout=60).stdout
+    document = Document(BytesIO(data))
+    written = [p.text for p in document.paragraphs] + [
+        cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    dates = Counter(found for part in written for found in DATE.findall(part))
+    printed = Counter(DATE.findall(text))
+    assert sum(dates.values()) > 20
+    assert {date: count for date, count in dates.items() if printed[date] < count} == {}
+    pages = text.count("\f") + (0 if text.endswith("\f") else 1)
+    assert pages in PAGES, pages
 
 
 def test_development_table_totals_are_the_headline_figures(demo):

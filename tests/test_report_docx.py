@@ -73,3 +73,23 @@ def test_libreoffice_opens_the_document(tmp_path):
                     str(source)], check=True, capture_output=True, timeout=180)
     pdf = tmp_path / "report.pdf"
     assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_a_wide_table_gets_landscape_pages_and_dates_keep_their_width():
+    from docx.enum.section import WD_ORIENT
+
+    from tracker.reports.docx import CM_PER_CHARACTER, column_widths
+    wide = Table(header=[f"Колонка {n}" for n in range(8)],
+                 rows=[["Очень длинное название мероприятия программы " * 3, "31.03.2022",
+                        "8 из 15", "да", "нет", "—", "1", "2"]])
+    report = ReportDocument(title="Отчёт")
+    report.add(Paragraph("До таблицы."), wide, Paragraph("После таблицы."))
+    document = open_docx(build_docx(report))
+    orientations = [section.orientation for section in document.sections]
+    assert orientations == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE, WD_ORIENT.PORTRAIT]
+    assert document.sections[1].page_width.cm > document.sections[1].page_height.cm
+    row = document.tables[0].rows[1]._tr
+    assert row.trPr.find(qn("w:cantSplit")) is not None  # a row never splits across pages
+    widths = column_widths(wide, 24.0)
+    assert widths[1] >= 11 * CM_PER_CHARACTER  # «31.03.2022» and a little room
+    assert abs(sum(widths) - 24.0) < 0.01

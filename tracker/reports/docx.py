@@ -1,5 +1,8 @@
 """DOCX writer for reports: A4, Times New Roman 14 pt (tables 12 pt), margins and page numbers
-after ГОСТ Р 7.0.97-2016, table headers repeated on every page.
+after ГОСТ Р 7.0.97-2016, table headers repeated on every page, rows never split across pages,
+a table of 7 or more columns on landscape pages, no column narrower than its longest date or
+number (LibreOffice's Liberation Serif is metric-compatible with Times New Roman, so it lays a
+report out as Word does).
 
 A function of plain data (`ReportDocument`), tested without a request or a database.
 Table body rows are written as XML, one parse per row (see `_row_xml`); python-docx's
@@ -10,7 +13,7 @@ from io import BytesIO
 from xml.sax.saxutils import escape
 
 from docx import Document
-from docx.enum.section import WD_SECTION
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement, parse_xml
@@ -155,13 +158,35 @@ def _bullets(document, block: Bullets) -> None:
         paragraph.add_run(item)
 
 
+LANDSCAPE_FROM_COLUMNS = 7
+
+
 def _table(document, block: Table) -> None:
+    wide = len(block.header) >= LANDSCAPE_FROM_COLUMNS
+    if wide:
+        _new_section(document, landscape=True)
+    _write_table(document, block, LANDSCAPE_TEXT_WIDTH_CM if wide else TEXT_WIDTH_CM)
+    if wide:
+        _new_section(document, landscape=False)
+
+
+def _new_section(document, *, landscape: bool) -> None:
+    """A new page in the other orientation (margins and page numbers carry over)."""
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    long_side, short_side = Cm(29.7), Cm(21.0)
+    section.page_width, section.page_height = ((long_side, short_side) if landscape
+                                               else (short_side, long_side))
+    section.different_first_page_header_footer = False
+
+
+def _write_table(document, block: Table, text_width_cm: float) -> None:
     if block.caption:
         caption = document.add_paragraph()
         caption.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         caption.paragraph_format.keep_with_next = True
         caption.add_run(block.caption).italic = True
-    widths = [Cm(width) for width in (block.widths_cm or column_widths(block))]
+    widths = [Cm(width) for width in (block.widths_cm or column_widths(block, text_width_cm))]
     table = document.add_table(rows=1, cols=len(block.header))
     table._tbl.tblPr.style = _style_id(document, "Table Grid")
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -182,24 +207,49 @@ def _table(document, block: Table) -> None:
 
 
 TEXT_WIDTH_CM = 21.0 - MARGINS_CM["left"] - MARGINS_CM["right"]
+LANDSCAPE_TEXT_WIDTH_CM = 29.7 - MARGINS_CM["left"] - MARGINS_CM["right"]
+CM_PER_CHARACTER = 0.24  # a character of 12 pt Times New Roman, with the cell's padding
+# a word that must not wrap inside: a date, a number with its unit, «8 из 15»
+_UNBREAKABLE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}|\d[\d\s\u00a0,.]*(?:%|\u00a0%)?")
 
 
 MIN_WEIGHT, MAX_WEIGHT = 7, 28  # in characters: «№ п/п» stays legible, names do not crowd
 
 
-def column_widths(block: Table) -> list[float]:
+def column_widths(block: Table, text_width_cm: float = TEXT_WIDTH_CM) -> list[float]:
     """Widths in proportion to each column's text, within bounds, filling the text width: the
-    longest line of its cells, or its header (which wraps: its longest word, a quarter of it)."""
-    weights = []
+    longest line of its cells, or its header (which wraps: its longest word, a quarter of it).
+    No column is narrower than its longest date or number (they never wrap); the others give
+    way to them."""
+    weights, floors = [], []
     for index, title in enumerate(block.header):
         title = str(title)
         longest = max([len(word) for word in title.split()] + [len(title) // 4])
+        unbreakable = 0
         for row in block.rows[:200]:
             for line in str(row[index] or "").splitlines():
                 longest = max(longest, len(line))
+                unbreakable = max([unbreakable] + [len(m.group(0).strip())
+                                                   for m in _UNBREAKABLE.finditer(line)])
         weights.append(min(max(longest, MIN_WEIGHT), MAX_WEIGHT))
-    total = sum(weights)
-    return [TEXT_WIDTH_CM * weight / total for weight in weights]
+        floors.append((unbreakable + 1) * CM_PER_CHARACTER if unbreakable else 0.0)
+    return _fit(weights, floors, text_width_cm)
+
+
+def _fit(weights: list[int], floors: list[float], width: float) -> list[float]:
+    """Shares of `width` by weight; a column below its floor gets the floor, the others share
+    what is left (repeated until none is below its floor)."""
+    pinned: set[int] = set()
+    while True:
+        left = width - sum(floors[i] for i in pinned)
+        free = [i for i in range(len(weights)) if i not in pinned]
+        free_weight = sum(weights[i] for i in free) or 1
+        widths = [floors[i] if i in pinned else max(left, 0) * weights[i] / free_weight
+                  for i in range(len(weights))]
+        short = {i for i in free if widths[i] < floors[i]}
+        if not short or len(pinned | short) == len(weights):
+            return [max(w, f) for w, f in zip(widths, floors)]
+        pinned |= short
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # not allowed in XML
@@ -218,7 +268,7 @@ def _row_xml(values, twips: list[int], *, bold: bool) -> str:
                               for line in lines)
         cells.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
                      f"<w:p><w:r><w:rPr>{properties}</w:rPr>{body}</w:r></w:p></w:tc>")
-    return f'<w:tr {nsdecls("w")}>{"".join(cells)}</w:tr>'
+    return f'<w:tr {nsdecls("w")}><w:trPr><w:cantSplit/></w:trPr>{"".join(cells)}</w:tr>'
 
 
 def _repeat_as_header(row) -> None:
