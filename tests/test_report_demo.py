@@ -270,3 +270,18 @@ def test_measures_summary_and_appendix_without_file_names(demo):
     accepted = {row[2][:30]: row[5] for row in appendix[1:]}
     assert accepted["Трудоустройство педагогических"] == "да"
     assert accepted["Заявка на целевое обучение выпу"[:30]] == "нет"
+
+
+def test_the_demo_conclusions_agree_with_its_records(demo, app):
+    """The demo's measures have overdue ones (СОШ № 7): its conclusions say so, so the report
+    raises no contradiction; the text «all planned measures were done» would be flagged."""
+    from tracker.reports.halfyear import municipal_report
+    from tracker.reports.halfyear.closing import contradictions
+    from tracker.reports.halfyear.context import municipal_context
+    with app.test_request_context(headers={"Accept-Language": "ru"}):
+        report = municipal_report(demo, PERIOD, charts=False)
+        section = next(s for s in report.sections if s.key == "conclusions")
+        assert [w for w in section.warnings if "просроченные" in w] == []
+        flagged = contradictions(municipal_context(demo, PERIOD, charts=False), [
+            "Запланированные на первое полугодие 2022 года мероприятия программы выполнены."])
+    assert flagged and "СОШ № 7" in flagged[0]

@@ -53,7 +53,7 @@ def test_preview_warns_about_missing_data(client, login_as):
     assert "2 школы не внесли данные о курсах за полугодие" in page
     assert "1 школа не внесла данные о педагогах: МБОУ «СОШ № 6»" in page
     assert "Нет целевых значений показателей (план) на полугодие." in page
-    assert "Не заполнены выводы." in page and "Не заполнена цель программы." in page
+    assert "Выводы не заполнены" in page and "Не заполнена цель программы." in page
     assert "Нет антирисковых программ: МБОУ «СОШ № 4»." in page
     assert "МАОУ «Гимназия»" not in page
     assert f"/reports/municipality/{town.id}/narrative?period=2022-H1" in page
@@ -71,7 +71,7 @@ def test_saving_the_narrative_clears_its_warnings(client, login_as):
     stored = db.session.scalar(select(ReportNarrative))
     assert (stored.period, stored.task_list) == ("2022-H1", ["первая задача", "вторая задача"])
     page = client.get(response.location).text
-    assert "Не заполнены выводы." not in page and "Всё выполнено." in page
+    assert "Выводы не заполнены" not in page and "Всё выполнено." in page
     assert "Не заполнена цель программы." not in page
 
 
@@ -85,7 +85,7 @@ def test_passport_carries_over_from_the_latest_earlier_half_year(client, login_a
     assert "Дорожная карта, приказ № 1" in page and "Выводы 2021 года" not in page
     preview = client.get(f"/reports/municipality/{town.id}?period=2022-H1").text
     assert "Цель муниципальной программы: Создание условий" in preview
-    assert "Не заполнены выводы." in preview  # conclusions belong to their half-year
+    assert "Выводы не заполнены" in preview  # conclusions belong to their half-year
 
 
 def test_a_stale_narrative_edit_is_refused(client, login_as):

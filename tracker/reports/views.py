@@ -37,6 +37,8 @@ from tracker.reports.forms import (
 )
 from tracker.reports.halfyear import file_names, municipal_report
 from tracker.reports.halfyear.assembly import content_disposition
+from tracker.reports.halfyear.closing import drafted_conclusion
+from tracker.reports.halfyear.context import municipal_context
 from tracker.reports.halfyear.regional import regional_report
 from tracker.reports.halfyear.school import school_report
 from tracker.reports.models import NARRATIVE_FIELDS
@@ -124,6 +126,9 @@ def narrative(municipality_id: int):
     period = chosen_period()
     record, carried_from = narratives.narrative_for(place.id, period)
     form = NarrativeForm(request.form if request.method == "POST" else None, obj=record)
+    if request.method == "GET" and not (record.conclusions or "").strip():
+        # the conclusions start from the data; the coordinator edits the drafted paragraph
+        form.conclusions.data = drafted_conclusion(municipal_context(place, period, charts=False))
     differences = []
     if form.validate_on_submit():
         fields = {name: form[name].data for name in NARRATIVE_FIELDS}

@@ -38,6 +38,7 @@ class ReportContext:
     statuses: dict[int, SchoolYearStatus]
     charts: bool = True
     today: date = field(default_factory=date.today)
+    memo: dict = field(default_factory=dict)  # what several sections read, counted once
 
     @property
     def year(self) -> int:

@@ -86,12 +86,21 @@ def execution_text(measure: Measure, ctx: ReportContext) -> str:
     return text
 
 
+def measure_tallies(ctx: ReportContext) -> tuple[list, dict[int, Tally]]:
+    """The schools with programs and each one's tally of the half-year's measures (counted once
+    per report: the measures section and the conclusions both read it)."""
+    if "measures" not in ctx.memo:
+        chosen, tallies = select_measures(ctx, load_programs(ctx.school_ids, ctx.year))
+        ctx.memo["measures"] = (chosen, [s for s in ctx.schools if s.id in tallies], tallies)
+    _chosen, schools, tallies = ctx.memo["measures"]
+    return schools, tallies
+
+
 def measures_section(ctx: ReportContext) -> Section:
     section = Section("measures", _("Anti-risk programs: what was done"),
                       comment_field="comment_measures")
-    programs = load_programs(ctx.school_ids, ctx.year)
-    chosen, tallies = select_measures(ctx, programs)
-    schools = [s for s in ctx.schools if s.id in tallies]
+    schools, tallies = measure_tallies(ctx)
+    chosen = ctx.memo["measures"][0]
     if not schools:
         section.blocks.append(Paragraph(_("The schools have no anti-risk programs for %(year)s.",
                                           year=ctx.year)))
