@@ -211,7 +211,7 @@ def test_libreoffice_lays_out_the_demo_report_without_split_dates(demo, tmp_path
 
 def test_development_table_totals_are_the_headline_figures(demo):
     """The per-school development table adds up to the indicator figures of the reference."""
-    header, *body = table_starting(open_report(demo), "Школа", "Педагогов", "Прошли диагностику")
+    header, *body = table_starting(open_report(demo), "Школа", "Педагогов по списку", "Прошли диагностику")
     *schools, total = body
     assert {row[0] for row in schools} == {NOK, S1, S2, S5, S7, S15, S17}
     nbsp = "\u00a0"
@@ -231,7 +231,8 @@ def _counts(cell: str) -> tuple[int, int]:
 def test_network_table_agrees_with_the_network_summary(demo, runner):
     """The report's participation table and `flask network summary` count the same records."""
     import json
-    rows = table_starting(open_report(demo), "Организация", "Педагоги в сетевых сообществах")
+    rows = table_starting(open_report(demo), "Организация",
+                          "Педагоги в сетевых сообществах (от штатной численности)")
     summary = json.loads(runner.invoke(args=[
         "network", "summary", "--municipality", "Усть-Илимск", "--period", "2022-H1",
         "--format", "json"]).output)

@@ -63,9 +63,15 @@ def network_section(ctx: ReportContext) -> Section:
                                                                         row.org_type)),
               _share(row.teachers)] for row in figures["types"]]
     rows.append([_("Municipality in total"), _share(figures["total"].teachers)])
-    section.blocks.append(Table([_("Organization"), _("Teachers in network communities")],
+    section.blocks.append(Table([_("Organization"),
+                                 _("Teachers in network communities, of the staffing count")],
                                 rows, widths_cm=[10.0, 6.5],
                                 caption=_("Teachers taking part in network communities")))
+    # one count, one meaning: say which count of teachers each section divides by
+    section.blocks.append(Paragraph(_(
+        "The shares are counted of the organizations' staffing counts entered for the network "
+        "monitoring; the section on professional development counts the teachers on the "
+        "tracker's roster, so a school's two figures may differ."), italic=True))
     communities = communities_of(ctx.school_ids, ctx.period.code)
     if communities:
         section.blocks += [Paragraph(_("The schools take part in these communities:")),

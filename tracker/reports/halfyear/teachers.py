@@ -39,7 +39,7 @@ def development_table(ctx: ReportContext) -> tuple[Table, dict, dict[int, int]]:
         rows.append([_("Total"), number(sum(staff.values())),
                      *[_cell(totals[code]) for code in SHARE_CODES],
                      _cell(totals[MENTORING])])
-    table = Table([_("School"), _("Active teachers"), _("Passed the diagnostics"),
+    table = Table([_("School"), _("Teachers on the roster"), _("Passed the diagnostics"),
                    _("Have an approved individual plan"), _("Courses in the last 3 years"),
                    _("Runs mentoring")], rows, total_row=len(ctx.schools) > 1,
                   caption=_("Professional development of teachers"))
