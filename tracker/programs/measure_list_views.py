@@ -22,13 +22,14 @@ def measures():
     form = _filter_form()
     period = form.period.period
     municipality = form.municipality.data if "municipality" in form else None
+    day = period.as_of() if period else date.today()  # one reference day for the whole page
     stmt = filtered_measures(
-        current_user, day=period.as_of() if period else date.today(),
+        current_user, day=day,
         school=form.school.data or None, municipality=municipality or None,
         period=period, listed=bool(form.listed.data), state=_valid(form.state),
         evidence=_valid(form.evidence))
     page = db.paginate(stmt, per_page=current_app.config["PAGE_SIZE"], error_out=False)
-    return render_template("programs/measures.html", form=form, page=page, today=date.today(),
+    return render_template("programs/measures.html", form=form, page=page, today=day,
                            evidence=evidence_states([m.id for m in page.items]),
                            STATE_LABELS=MEASURE_STATE_LABELS,
                            EVIDENCE_LABELS=EVIDENCE_STATE_LABELS)
