@@ -85,7 +85,7 @@ def test_submission_asks_to_confirm_missing_data_and_writes_nothing_until_then(d
 def test_submitted_figures_stay_while_the_records_change(demo, client, runner, tmp_path):
     before = _evidence(demo)
     closing = _submit(demo)
-    _accept_late_evidence(demo)
+    late = _accept_late_evidence(demo)
     assert _evidence(demo) == before
     assert _evidence(demo, live=True) == (before[0] + 1, before[1])
 
@@ -97,6 +97,10 @@ def test_submitted_figures_stay_while_the_records_change(demo, client, runner, t
     live = client.get(f"/indicators/municipality/{demo.id}?period=2022-H1&live=1").text
     assert "Текущие данные" in live
 
+    records = client.get(f"/indicators/school/{late.program.school_id}/evidence_accepted"
+                         "?period=2022-H1").text
+    note = records[records.index('data-testid="records-note"'):]
+    assert "представлен" in note and "в нынешнем виде" in note
     period_page = client.get(f"/periods/municipality/{demo.id}?period=2022-H1").text
     assert 'data-testid="corrections"' in period_page and "Подтверждающие документы" in period_page
 

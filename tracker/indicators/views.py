@@ -202,7 +202,13 @@ def records(school_id: int, code: str):
     if drilldown is None:
         abort(404)
     period = chosen_period()
-    value, = services.indicator_values(single_school_ids(place.id), period,
-                                       services.TargetLevel("school", place.id), codes=(code,))
+    level = services.TargetLevel("school", place.id)
+    value, = services.indicator_values(single_school_ids(place.id), period, level, codes=(code,))
+    submission = submission_of(place.municipality_id, period)
+    if submission.at is not None:  # the records are as they are now: say when they differ
+        live, = services.indicator_values(single_school_ids(place.id), period, level,
+                                          codes=(code,), live=True)
+        submission.changes = list(differences([value], [live]).values())
     return render_template("indicators/records.html", place=place, indicator=indicator,
-                           value=value, period=period, records=drilldown(place.id, period))
+                           value=value, period=period, records=drilldown(place.id, period),
+                           submission=submission)
