@@ -88,3 +88,36 @@ def test_regional_summary_sums_numerators_and_denominators(app):
         "Итого по региону": f"4 из 5 (80{nbsp}%)"}  # not the mean of 50 % and 100 %
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Школ с низкими результатами: 1, из них в проекте «500+»: 0." in text
+
+
+def test_regional_summary_counts_the_submitted_municipalities_and_names_the_missing(app):
+    """Once a municipality submits, the summary counts only those that did (their submitted
+    figures, «*» until approved) and names the others."""
+    from tracker.auth.models import Role
+    from tracker.closing import services as closing
+    from tracker.closing.lifecycle import Step
+    region = factories.make_region("Область")
+    category = factories.make_category(region)
+    domain = teacher_factories.make_domain()
+    municipalities = {}
+    for name, teachers, diagnosed in (("Альфа", 2, 1), ("Бета", 3, 3)):
+        municipality = municipalities[name] = factories.make_municipality(region, name)
+        school = factories.make_school(municipality, category=category)
+        for n in range(teachers):
+            teacher = teacher_factories.make_teacher(school)
+            if n < diagnosed:
+                teacher_factories.make_diagnostic(teacher, domain)
+    coordinator = factories.make_user(Role.COORDINATOR, municipality=municipalities["Бета"])
+    db.session.commit()
+    closing.take_step(municipality=municipalities["Бета"], period=H1, step=Step.SUBMIT,
+                      user=coordinator, confirmed=True)
+    db.session.commit()
+    document = Document(BytesIO(build_regional_report(region, H1)))
+    table = cells(document, "Муниципальное образование")
+    column = next(i for i, title in enumerate(table[0]) if "диагностику" in title)
+    nbsp = "\u00a0"
+    assert {row[0]: row[column] for row in table[1:]} == {
+        "Альфа": "—", "Бета*": f"3 из 3 (100{nbsp}%)",
+        "Итого по региону": f"3 из 3 (100{nbsp}%)"}
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Не представили данные: Альфа." in text

@@ -17,6 +17,8 @@ class Closings:
     submitted_at: Callable[[int, str], datetime | None]
     # (municipality id, period code) -> the stored row of the DOCX as submitted, or None
     submitted_report: Callable[[int, str], object | None]
+    # (municipality id, period code) -> "submitted" or "approved" while closed, else None
+    closed_state: Callable[[int, str], str | None]
 
 
 _registered: list[Closings] = []
@@ -44,6 +46,14 @@ def submitted_report(municipality_id: int, period_code: str):
     """The stored file row (storage.send / storage.open_file) of the submitted DOCX."""
     for closings in _registered:
         found = closings.submitted_report(municipality_id, period_code)
+        if found is not None:
+            return found
+    return None
+
+
+def closed_state(municipality_id: int, period_code: str) -> str | None:
+    for closings in _registered:
+        found = closings.closed_state(municipality_id, period_code)
         if found is not None:
             return found
     return None

@@ -13,5 +13,6 @@ def register(app: Flask) -> None:
     freezing.register(freezing.Closings(guard=services.ensure_editable,
                                         values=services.submitted_values,
                                         submitted_at=services.submitted_at,
-                                        submitted_report=services.submitted_report))
+                                        submitted_report=services.submitted_report,
+                                        closed_state=services.closed_state))
     register_feature(app, __name__)

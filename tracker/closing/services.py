@@ -60,6 +60,12 @@ def submitted_at(municipality_id: int, period_code: str):
     return closing.snapshot.taken_at if closing else None
 
 
+def closed_state(municipality_id: int, period_code: str) -> str | None:
+    """«submitted» or «approved» while the period is closed, else None."""
+    closing = frozen_closing(municipality_id, period_code)
+    return str(closing.state) if closing else None
+
+
 def submitted_report(municipality_id: int, period_code: str) -> PeriodSnapshot | None:
     """The snapshot row holding the DOCX of a frozen period."""
     closing = frozen_closing(municipality_id, period_code)

@@ -1,18 +1,25 @@
 """The regional summary for the regional coordinator: the indicators per municipality with the
-region's totals (numerators and denominators summed), and a short section per municipality."""
+region's totals (numerators and denominators summed), and a short section per municipality.
+
+Once a municipality has submitted the half-year, the summary counts only the municipalities
+that did (their submitted figures; «представлено» until the region approves), and names the
+ones missing. Before any submission it shows the records as they are, marked preliminary."""
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from tracker.db import db
 from tracker.i18n import share
-from tracker.indicators.dashboard import regional_dashboard
+from tracker.freezing import closed_state
+from tracker.indicators.calculations import status, total
+from tracker.indicators.dashboard import MunicipalityRow, regional_dashboard
+from tracker.indicators.services import TargetLevel, indicator_values
 from tracker.periods import HalfYear
 from tracker.reports.document import Heading, Paragraph, Table
 from tracker.reports.halfyear.assembly import AssembledReport
 from tracker.reports.halfyear.context import Section
 from tracker.reports.halfyear.indicators import REPORT_CODES, indicator_table
 from tracker.reports.models import ReportNarrative, paragraphs_of
-from tracker.schools.models import Region, School, SchoolYearStatus
+from tracker.schools.models import Municipality, Region, School, SchoolYearStatus
 
 
 def listing_counts(region: Region, year: int) -> dict[int, tuple[int, int]]:
@@ -29,14 +36,24 @@ def listing_counts(region: Region, year: int) -> dict[int, tuple[int, int]]:
 
 def regional_report(region: Region, period: HalfYear, **_options) -> AssembledReport:
     board, rows = regional_dashboard(region, period)
+    states = {row.municipality.id: closed_state(row.municipality.id, period.code)
+              for row in rows}
+    counted = {mid for mid, state in states.items() if state}
+    if counted:
+        rows = [_submitted_row(row.municipality, period, board) if row.municipality.id in counted
+                else MunicipalityRow(row.municipality, {}) for row in rows]
+        _count_submitted(board, rows, counted)
     region_values = [v for v in board.values if v.indicator.code in REPORT_CODES]
     summary = Section("region_indicators", _("Indicators of the region"),
-                      blocks=[indicator_table(region_values)])
+                      blocks=_submission_notes(rows, states) + [indicator_table(region_values)])
+    if not counted:
+        summary.warnings.append(_("No municipality has submitted the half-year yet: the summary "
+                                  "shows the records as they are now."))
     if all(v.target is None for v in region_values):
         summary.warnings.append(_("No targets (plan) of the indicators are set for the region "
                                   "for the half-year."))
     header = [_("Municipality"), *[str(c.name) for c in board.columns]]
-    table_rows = [[row.municipality.name,
+    table_rows = [[_marked(row.municipality.name, states.get(row.municipality.id), counted),
                    *[share(row.cells.get(c.code)) if row.cells.get(c.code) else "—"
                      for c in board.columns]] for row in rows]
     table_rows.append([_("Region in total"),
@@ -48,6 +65,42 @@ def regional_report(region: Region, period: HalfYear, **_options) -> AssembledRe
         _("Summary of the regional program of support of schools with low educational results"),
         f"{region.name}, {period.label}",
         [summary, per_municipality, _municipal_sections(region, period, rows)])
+
+
+def _submitted_row(municipality: Municipality, period: HalfYear, board) -> MunicipalityRow:
+    """The municipality's submitted figures (the indicators read its snapshot)."""
+    values = indicator_values(select(School.id).where(School.id.is_(None)), period,
+                              TargetLevel("municipality", municipality.id),
+                              codes=tuple(v.indicator.code for v in board.values))
+    return MunicipalityRow(municipality, {v.indicator.code: v.fraction for v in values})
+
+
+def _count_submitted(board, rows: list[MunicipalityRow], counted: set[int]) -> None:
+    """The region's figures as the sum of the submitted municipalities' (targets kept)."""
+    for value in board.values:
+        parts = [row.cells[value.indicator.code] for row in rows
+                 if row.municipality.id in counted and row.cells.get(value.indicator.code)]
+        value.fraction = total(parts) if parts else None
+        value.by_school, value.direct = {}, None
+        value.status = status(value.fact, value.plan, direction=value.indicator.direction)
+
+
+def _submission_notes(rows: list[MunicipalityRow], states: dict) -> list:
+    if not any(states.values()):
+        return [Paragraph(_("Preliminary figures: no municipality has submitted the half-year "
+                            "yet."), italic=True)]
+    missing = [row.municipality.name for row in rows if not states.get(row.municipality.id)]
+    notes = [Paragraph(_("The figures of the municipalities that submitted the half-year; «*» "
+                         "marks those the region has not approved yet."), italic=True)]
+    if missing:
+        notes.append(Paragraph(_("Not submitted: %(names)s.", names=", ".join(missing))))
+    return notes
+
+
+def _marked(name: str, state: str | None, counted: set) -> str:
+    if counted and state == "submitted":
+        return f"{name}*"
+    return name
 
 
 def _municipal_sections(region: Region, period: HalfYear, rows) -> Section:
