@@ -1,5 +1,6 @@
 """Targets and values from a spreadsheet: a preview that writes nothing, every bad row listed
 by number, then all rows or none."""
+import re
 from io import BytesIO
 
 import pytest
@@ -59,8 +60,7 @@ def test_a_sheet_is_previewed_then_imported_whole(client, login_as, district):
                           content_type="multipart/form-data")
     assert preview.status_code == 200 and 'data-testid="import-preview"' in preview.text
     assert _counts() == (0, 0)  # the preview writes nothing
-    with client.session_transaction() as stored:
-        token = stored["indicator_import"]["token"]
+    token = re.search(r'name="token" type="hidden" value="([^"]+)"', preview.text).group(1)
     done = client.post(f"{url}/confirm", data={"token": token})
     assert done.status_code == 302
     assert _counts() == (3, 2)
@@ -108,3 +108,14 @@ def test_the_template_has_the_headers(client, login_as, district):
     response = client.get("/indicators/import-template.xlsx")
     sheet = load_workbook(BytesIO(response.data)).active
     assert tuple(cell.value for cell in sheet[1]) == HEADERS
+
+
+def test_a_checked_file_is_confirmed_only_by_who_checked_it(client, login_as, district):
+    login_as(Role.COORDINATOR, municipality=district)
+    url = f"/indicators/municipality/{district.id}/import"
+    preview = client.post(url, data={"file": (_xlsx(GOOD), "план.xlsx")},
+                          content_type="multipart/form-data")
+    token = re.search(r'name="token" type="hidden" value="([^"]+)"', preview.text).group(1)
+    login_as(Role.COORDINATOR, municipality=district)  # a colleague of the same municipality
+    response = client.post(f"{url}/confirm", data={"token": token})
+    assert response.status_code == 302 and _counts() == (0, 0)

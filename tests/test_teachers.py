@@ -220,7 +220,7 @@ def test_diagnostic_form_saves_results_per_domain(client, login_as):
 def test_web_import_of_ten_thousand_rows_reports_progress(client, login_as, tmp_path,
                                                           monkeypatch):
     from tests.teacher_files import many_teachers, write_xlsx
-    from tracker.teachers import uploads
+    from tracker import import_files as uploads
     director = login_as(Role.DIRECTOR)
     path = write_xlsx(tmp_path / "big.xlsx", "teachers", many_teachers(10_000))
     response = upload(client, director.school, path)

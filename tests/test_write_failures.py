@@ -19,7 +19,8 @@ from tracker.auth.models import Role
 from tracker.db import db
 from tracker.network import importing as network_importing
 from tracker.network.event_models import EventParticipation, MethodicalEvent
-from tracker.teachers import uploads, views_import
+from tracker import import_files as uploads
+from tracker.teachers import views_import
 from tracker.teachers.demo import default_domains
 from tracker.teachers.models import CourseCompletion, Diagnostic, DiagnosticResult, Teacher
 

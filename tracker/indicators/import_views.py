@@ -1,26 +1,25 @@
 """Targets and values of a municipality from a spreadsheet: upload, a preview that writes
-nothing, then the import of every row or none."""
-import secrets
-from pathlib import Path
-
-from flask import current_app, flash, redirect, render_template, send_file, session, url_for
-from flask_babel import gettext as _
-from flask_login import current_user
-from flask_wtf.file import FileField, FileRequired
-from flask_babel import lazy_gettext as _l
-from wtforms import HiddenField, SubmitField
-from wtforms.validators import DataRequired
+nothing, then the import of every row or none (the file waits in tracker.import_files)."""
 from io import BytesIO
 
-from tracker.forms import BaseForm
+from flask import flash, redirect, render_template, send_file, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from flask_wtf.file import FileField, FileRequired
+from wtforms import HiddenField, SubmitField
+from wtforms.validators import DataRequired
+
+from tracker import import_files
 from tracker.db import db
+from tracker.forms import BaseForm
 from tracker.indicators import exchange, spreadsheet
 from tracker.indicators.views import bp
 from tracker.network.xlsx import BadFile, open_table_file
 from tracker.permissions import MANAGERS, get_visible_or_404, role_required
 from tracker.schools.models import Municipality
 
-SESSION_KEY = "indicator_import"
+KIND = "indicator_values"
 
 
 class UploadForm(BaseForm):
@@ -31,18 +30,6 @@ class UploadForm(BaseForm):
 class ConfirmForm(BaseForm):
     token = HiddenField(validators=[DataRequired()])
     submit = SubmitField(_l("Import"))
-
-
-def _pending_path(token: str) -> Path:
-    folder = Path(current_app.config["UPLOAD_DIR"]) / "imports"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder / f"indicators-{current_user.id}-{token}.xlsx"
-
-
-def _forget_pending() -> None:
-    pending = session.pop(SESSION_KEY, None)
-    if pending:
-        _pending_path(pending["token"]).unlink(missing_ok=True)
 
 
 def _check(data: bytes, municipality: Municipality):
@@ -74,10 +61,8 @@ def import_values(municipality_id: int):
         return _page(place, 422, form=form)
     if outcome.problems:
         return _page(place, 422, outcome=outcome)
-    _forget_pending()
-    token = secrets.token_urlsafe(16)
-    _pending_path(token).write_bytes(data)
-    session[SESSION_KEY] = {"token": token, "municipality": place.id}
+    token = import_files.save(BytesIO(data), user_id=current_user.id, extension="xlsx",
+                              meta={"kind": KIND, "municipality": place.id})
     return _page(place, outcome=outcome, found=found, confirm=ConfirmForm(token=token))
 
 
@@ -86,12 +71,13 @@ def import_values(municipality_id: int):
 def confirm_import(municipality_id: int):
     place = get_visible_or_404(Municipality, municipality_id)
     form = ConfirmForm()
-    pending = session.get(SESSION_KEY) or {}
-    path = _pending_path(pending.get("token", "none"))
-    if not form.validate_on_submit() or pending.get("token") != form.token.data \
-            or pending.get("municipality") != place.id or not path.exists():
+    stored = import_files.load(user_id=current_user.id, token=form.token.data or "") \
+        if form.validate_on_submit() else None
+    if stored is None or stored[1].get("kind") != KIND \
+            or stored[1].get("municipality") != place.id:
         flash(_("The checked file was not found: upload it again."), "warning")
         return redirect(url_for(".import_values", municipality_id=place.id))
+    path = stored[0]
     try:
         found = spreadsheet.document_of(open_table_file(path.read_bytes(), "values.xlsx"),
                                         place)
@@ -103,7 +89,7 @@ def confirm_import(municipality_id: int):
             return _page(place, 422, outcome=outcome)
         db.session.commit()  # the only commit: every row or none
     finally:
-        _forget_pending()
+        import_files.discard(user_id=current_user.id, token=form.token.data)
     flash(_("Imported: %(targets)s targets and %(values)s values.", targets=outcome.targets,
             values=outcome.values), "success")
     return redirect(url_for(".municipality", municipality_id=place.id))

@@ -1,14 +1,12 @@
 """Import pages: upload, preview (nothing written), confirm (all or nothing), templates."""
-import secrets
 from io import BytesIO
 from pathlib import Path
 
-from flask import (current_app, flash, redirect, render_template, request, send_file, session,
-                   url_for)
+from flask import (current_app, flash, redirect, render_template, request, send_file, url_for)
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from tracker import storage
+from tracker import import_files, storage
 from tracker.db import db
 from tracker.network import importing, organizations_import
 from tracker.network.blueprint import bp, chosen_municipality, municipality_choices
@@ -30,21 +28,11 @@ KINDS = {"events": (importing.check_events, importing.events_template),
          "organizations": (_check_organizations, organizations_import.organizations_template)}
 # Kinds of one table that may come as CSV too (the events file has two sheets).
 CSV_KINDS = ("counts", "organizations")
-SESSION_KEY = "network_imports"
 TARGETS = {"events": ".events", "counts": ".dashboard", "organizations": ".dashboard"}
 
 
-def _pending_path(token: str, extension: str = "xlsx") -> Path:
-    folder = Path(current_app.config["UPLOAD_DIR"]) / "imports"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder / f"network-{current_user.id}-{token}.{extension}"
-
-
-def _forget_pending() -> None:
-    """Drop the file checked earlier in this session: only the latest one can be confirmed."""
-    pending = session.pop(SESSION_KEY, None)
-    if pending:
-        _pending_path(pending["token"], pending.get("extension", "xlsx")).unlink(missing_ok=True)
+def _kind(kind: str) -> str:
+    return f"network_{kind}"  # the kind of a waiting file (tracker.import_files)
 
 
 def _check(kind: str, data: bytes, municipality, extension: str) -> importing.Plan:
@@ -87,37 +75,32 @@ def _upload(kind: str):
         return _page(municipality, upload_form=form, kind=kind), 422
     if plan.errors:
         return _page(municipality, kind=kind, plan=plan), 422
-    _forget_pending()
-    token = secrets.token_urlsafe(16)
-    path = _pending_path(token, extension)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)
-    session[SESSION_KEY] = {"token": token, "kind": kind, "municipality": municipality.id,
-                            "extension": extension}
+    token = import_files.save(BytesIO(data), user_id=current_user.id, extension=extension,
+                              meta={"kind": _kind(kind), "municipality": municipality.id})
     return _page(municipality, kind=kind, plan=plan,
                  confirm_form=ImportConfirmForm(token=token))
 
 
 def _confirm(kind: str):
     form = ImportConfirmForm()
-    pending = session.get(SESSION_KEY) or {}
-    if not form.validate_on_submit() or pending.get("token") != form.token.data \
-            or pending.get("kind") != kind:
+    token = form.token.data or ""
+    stored = import_files.load(user_id=current_user.id, token=token) \
+        if form.validate_on_submit() else None
+    if stored is None or stored[1].get("kind") != _kind(kind):
         flash(_("The checked file was not found: upload it again."), "warning")
         return redirect(url_for(".import_page"))
-    municipality = chosen_municipality(pending["municipality"])
-    extension = pending.get("extension", "xlsx")
-    path = _pending_path(pending["token"], extension)
-    if municipality is None or municipality.id != pending["municipality"] or not path.exists():
-        _forget_pending()
+    path, meta = stored
+    extension = meta["extension"]
+    municipality = chosen_municipality(meta["municipality"])
+    if municipality is None or municipality.id != meta["municipality"]:
+        import_files.discard(user_id=current_user.id, token=token)
         flash(_("The checked file was not found: upload it again."), "warning")
         return redirect(url_for(".import_page"))
     # the data may have changed since
     try:
         plan = _check(kind, path.read_bytes(), municipality, extension)
     except BadFile as error:
-        _forget_pending()
+        import_files.discard(user_id=current_user.id, token=token)
         flash(str(error), "danger")
         return redirect(url_for(".import_page", municipality=municipality.id))
     if plan.errors:
@@ -136,7 +119,7 @@ def _confirm(kind: str):
         flash(_("The import failed: nothing was written."), "danger")
         return redirect(url_for(".import_page", municipality=municipality.id))
     finally:
-        _forget_pending()
+        import_files.discard(user_id=current_user.id, token=token)
     flash(_("Imported: %(rows)s rows.", rows=plan.size), "success")
     return redirect(url_for(TARGETS[kind], municipality=municipality.id))
 

@@ -11,7 +11,7 @@ from tracker import storage
 from tracker.db import db
 from tracker.permissions import STAFF_EDITORS, can_edit_staff, get_visible_or_404, role_required
 from tracker.schools.models import School
-from tracker.teachers import uploads
+from tracker import import_files as uploads
 from tracker.teachers.forms import ImportConfirmForm, ImportForm
 from tracker.teachers.import_writes import write
 from tracker.teachers.importing import COLUMNS, EXTENSIONS, HINTS, KINDS, BadFile, parse

@@ -1,7 +1,9 @@
-"""Uploaded import files kept between the preview and the confirmation.
+"""Uploaded import files kept between the preview and the confirmation, for every import (the
+teachers', the network's, the indicators' targets and values).
 
-Stored under the instance folder (never static/), with a random name prefixed by the user's id,
-so that one user cannot confirm another's file; deleted after the import or after an hour.
+Stored in IMPORT_DIR (never static/), with a random name prefixed by the user's id, so that one
+user cannot confirm another's file; with what the import needs to know of it (`meta`: its kind,
+its municipality); deleted after the import or after an hour.
 """
 import json
 import os
@@ -38,7 +40,11 @@ def _write_atomic(path: Path, data: bytes) -> None:
 
 
 def save(stream, *, user_id: int, extension: str, meta: dict) -> str:
+    """Keep the checked file; the user's earlier file of the same kind can no longer be
+    confirmed (only the latest check counts)."""
     remove_expired()
+    if "kind" in meta:
+        _discard_kind(user_id, meta["kind"])
     token = secrets.token_urlsafe(24)
     base = _base(user_id, token)
     _write_atomic(base.with_suffix("." + extension), stream.read())
@@ -79,6 +85,16 @@ def discard(*, user_id: int, token: str) -> None:
         return
     for path in base.parent.glob(base.name + ".*"):
         path.unlink(missing_ok=True)
+
+
+def _discard_kind(user_id: int, kind: str) -> None:
+    for described in folder().glob(f"{int(user_id)}-*.json"):
+        try:
+            same = json.loads(described.read_text()).get("kind") == kind
+        except (OSError, ValueError):
+            same = False
+        if same:
+            discard(user_id=user_id, token=described.stem.split("-", 1)[1])
 
 
 def remove_expired() -> None:
