@@ -45,11 +45,11 @@ except ImportError as missing:
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from tracker.programs import demo_files  # noqa: E402
 PERIOD = "2022-H1"
 PASSWORD = "demo"
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PAGE_GOAL_MS, DOCX_GOAL_MS = 500, 3000
 KINDS = ("login", "dashboard", "breakdown", "visits", "visit", "measure", "evidence upload",
          "docx")
@@ -331,7 +331,7 @@ class Director(DemoUser):
     def upload_evidence(self):
         measure = random.choice(self.urls["measure"])
         token = self.token(measure, name="measure")
-        data = PDF + b"%" + uuid.uuid4().hex.encode() + b"\n"
+        data = demo_files.pdf(f"Справка {uuid.uuid4().hex}")  # a real PDF: uploads parse them
         with self.client.post(f"{measure}/evidence", name="evidence upload",
                               data={"csrf_token": token, "comment": "load"},
                               files={"file": ("Справка.pdf", io.BytesIO(data),
