@@ -7,6 +7,8 @@ from flask import Flask, current_app, g, render_template, request, session
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 from sqlalchemy.exc import SQLAlchemyError
 
 from tracker.db import db, is_conflict, is_unavailable
@@ -115,6 +117,15 @@ def register(app: Flask) -> None:
         if is_conflict(error):
             return conflict(ConcurrentChange())
         raise error
+
+    @app.errorhandler(RedisConnectionError)
+    @app.errorhandler(RedisTimeoutError)
+    def shared_store_down(error):
+        """The sign-in limits' Redis (REDIS_URL) not answering: the service is unavailable,
+        as when the database is down — never a server error."""
+        app.logger.warning("shared store unavailable in %s: %s", request.endpoint,
+                           type(error).__name__)
+        return _anonymous_page(503, "errors/unavailable.html")
 
     @app.errorhandler(400)
     def bad_request(error):

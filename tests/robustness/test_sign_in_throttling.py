@@ -228,3 +228,17 @@ def test_limits_read_as_the_settings_write_them(text, amount, seconds):
 def test_a_malformed_limit_is_refused():
     with pytest.raises(ValueError):
         throttle.parse_limit("five a minute")
+
+
+def test_a_redis_that_does_not_answer_gives_the_unavailable_page(app, client):
+    """With REDIS_URL set and nothing listening there, sign-in says the service is unavailable
+    (503, in Russian), as when the database is down; nothing else is written."""
+    make_account("head")
+    db.session.commit()
+    app.config["REDIS_URL"] = "redis://127.0.0.1:1/0"  # a port nothing listens on
+    try:
+        response = attempt(client, "head", WRONG, "203.0.113.20")
+    finally:
+        app.config["REDIS_URL"] = None
+    assert response.status_code == 503 and "Сервис временно недоступен" in response.text
+    assert db.session.scalars(select(SignInFailure)).all() == []
