@@ -3,7 +3,8 @@
     scripts/translations.sh                      # extract; lists the missing translations
     echo '{"Visits": "Визиты", "review status|approved": "принят"}' | .venv/bin/python scripts/translate.py
 
-A key "context|msgid" addresses a message with a context (lazy_pgettext). Unknown keys are
+A key "context|msgid" addresses a message with a context (lazy_pgettext); a message with plural
+forms takes a list of the three Russian forms, keyed by its singular msgid. Unknown keys are
 reported and the script exits with 1, so a typo never passes silently.
 """
 import json
@@ -25,7 +26,7 @@ def main() -> int:
         if message is None:
             unknown.append(key)
             continue
-        message.string = russian
+        message.string = tuple(russian) if isinstance(russian, list) else russian
         message.flags.discard("fuzzy")
     with open(CATALOGUE, "wb") as target:
         write_po(target, catalog, width=100, sort_output=True, no_location=True)

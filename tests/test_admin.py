@@ -1,4 +1,5 @@
 import json
+import re
 
 from lxml import html
 from sqlalchemy import select
@@ -184,6 +185,24 @@ def test_audit_names_indicators_and_periods(client, login_as, runner):
     assert response.status_code == 200
     shown = html.fromstring(response.text).xpath("//table[@data-testid='audit']")[0].text_content()
     assert "индивидуальн" in shown and "2022-H1" not in shown and "teachers_with_plan" not in shown
+
+
+def test_audit_of_a_submitted_period_reads_in_russian(client, login_as, runner):
+    """The submission's state, step, stored report and snapshot read as words, not codes."""
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+    result = runner.invoke(args=["period", "submit", "--municipality", "Усть-Илимск",
+                                 "--period", "2022-H1", "--user", "coordinator", "--force"])
+    assert result.exit_code == 0, result.output
+    login_as(Role.ADMIN)
+    shown = ""
+    for model in ("PeriodClosing", "PeriodStep", "PeriodSnapshot"):
+        page = html.fromstring(client.get(f"/admin/audit?object_type={model}").text)
+        shown += page.xpath("//table[@data-testid='audit']")[0].text_content()
+    for words in ("Усть-Илимск, 1 полугодие 2022", "открыт → представлен", "документ Word (DOCX)"):
+        assert words in shown, words
+    for code in ("submit", "application/", "openxmlformats", "fraction", "None", "{", "entries"):
+        assert code not in shown, code
+    assert not re.search(r"\d{4}-\d\d-\d\dT\d\d", shown)          # moments in local time, in words
 
 
 def test_a_new_user_has_no_role_until_one_is_chosen(client, login_as):

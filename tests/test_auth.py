@@ -148,6 +148,18 @@ def test_security_headers_and_cookie_flags(client, app):
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
 
 
+def test_static_files_never_carry_the_session_cookie(client, app):
+    """A cached Set-Cookie would hand a session to someone else, and a late answer for a
+    stylesheet must not bring back a session that was just ended."""
+    factories.make_user(Role.ADMIN, login="boss")
+    db.session.commit()
+    login(client, "boss")
+    for url in ("/static/css/app.css", "/assets/plotly-locale-ru-3.7.0.js", "/favicon.ico"):
+        response = client.get(url)
+        assert response.status_code == 200 and "Set-Cookie" not in response.headers, url
+    assert "Set-Cookie" in client.get("/").headers
+
+
 def test_no_inline_scripts_in_pages(client, login_as):
     login_as(Role.ADMIN)
     for url in ("/", "/schools/", "/admin/users", "/admin/references", "/admin/audit"):

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 
 from flask_babel import lazy_gettext as _l
 
+from tracker.closing import lifecycle as closing
 from tracker.indicators.calculations import Direction, Unit
 from tracker.indicators.metrics import LOW_RESULT, PROJECT_500
 from tracker.indicators.models import Level, Source
@@ -15,6 +16,7 @@ from tracker.network import labels as network
 from tracker.notifications.models import KIND_TITLES as NOTIFICATION_KINDS
 from tracker.programs import forms as programs
 from tracker.risks.forms import LEVEL_LABELS
+from tracker.storage.checks import CONTENT_TYPES
 from tracker.teachers import labels as teachers
 from tracker.periods import PERIODICITY_NAMES
 from tracker.ui import ORG_TYPE_LABELS, ROLE_LABELS
@@ -103,6 +105,8 @@ VALUE_LABELS: dict[tuple[str, str], Mapping] = {
     ("Indicator", "direction"): DIRECTION_LABELS,
     ("Indicator", "metric"): METRIC_LABELS,
     ("Notification", "kind"): NOTIFICATION_KINDS,
+    ("PeriodClosing", "state"): closing.STATE_LABELS,
+    ("PeriodStep", "step"): closing.STEP_LABELS,
 }
 
 OBJECT_LABELS = {
@@ -235,7 +239,7 @@ FIELD_OVERRIDES = {
     ("Notification", "user_id"): _l("Recipient"),
 }
 # fields a reader of the audit does not need (technical, or shown elsewhere)
-HIDDEN_FIELDS = {"name_key", "sort_key", "stored_name", "endpoint", "method", "session_epoch",
+HIDDEN_FIELDS = {"id", "name_key", "sort_key", "stored_name", "endpoint", "method", "session_epoch",
                  "params", "link_endpoint", "link_args", "due_key"}
 DENIAL_REASONS = {"role": _l("the role may not open it"), "scope": _l("outside the user's scope"),
                   "edit": _l("may view but not change")}
@@ -243,11 +247,19 @@ DENIAL_REASONS = {"role": _l("the role may not open it"), "scope": _l("outside t
 
 # what an audited export was, whatever it exported from
 EXPORT_LABELS = {"visit_sheet": _l("visit sheet (DOCX)"), "report_docx": _l("report (DOCX)")}
+# a stored file's type, whatever holds the file
+FILE_TYPE_LABELS = {
+    CONTENT_TYPES["pdf"]: "PDF", CONTENT_TYPES["docx"]: _l("Word document (DOCX)"),
+    CONTENT_TYPES["xlsx"]: _l("Excel workbook (XLSX)"), CONTENT_TYPES["odt"]: _l("text document (ODT)"),
+    CONTENT_TYPES["jpg"]: _l("image (JPEG)"), CONTENT_TYPES["png"]: _l("image (PNG)"),
+}
+# fields whose values mean the same in every model
+FIELD_VALUE_LABELS = {"export": EXPORT_LABELS, "content_type": FILE_TYPE_LABELS}
 
 
 def value_label(model: str, field: str, value) -> str | None:
     """The label of a stored code, None when the field holds no code."""
-    labels = EXPORT_LABELS if field == "export" else VALUE_LABELS.get((model, field))
+    labels = FIELD_VALUE_LABELS.get(field) or VALUE_LABELS.get((model, field))
     if labels is None or value not in labels:
         return None
     return str(labels[value])

@@ -11,6 +11,7 @@ from tracker import create_app
 from tracker.audit import cli_actor
 from tracker.db import db
 
+from tests.browser.steps import sign_in
 from tests.ci_guard import tool_path
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -79,10 +80,6 @@ def page(browser, live_server):
 def sign_in_as(page):
     """sign_in_as("curator"): sign in with a demo login through the real form."""
     def _sign_in(login: str):
-        page.goto("/login")
-        page.fill("input[name=login]", login)
-        page.fill("input[name=password]", "demo")
-        page.click("button[type=submit]")
-        page.wait_for_url(lambda url: "/login" not in url)
+        sign_in(page, login)
         return page
     return _sign_in

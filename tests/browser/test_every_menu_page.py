@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tracker.demo.data import ACCOUNTS
+from tests.browser.steps import sign_in
 
 SCREENS = Path(__file__).parent / "screens"
 WIDE, PHONE = {"width": 1280, "height": 900}, {"width": 390, "height": 844}
@@ -58,14 +59,6 @@ def test_every_menu_page_is_russian_and_accessible(browser, live_server, login):
     context.close()
     assert not errors, errors
     assert not problems, "\n".join(problems)
-
-
-def sign_in(page, login: str) -> None:
-    page.goto("/login")
-    page.fill("input[name=login]", login)
-    page.fill("input[name=password]", "demo")
-    page.click("button[type=submit]")
-    page.wait_for_url(lambda url: "/login" not in url)
 
 
 def check_page(page, path: str, login: str) -> list[str]:

@@ -3,6 +3,8 @@ then to one school's teachers without a plan and a teacher's card. The dashboard
 no horizontal page scroll at 390 px; wide tables scroll inside their own container."""
 import pytest
 
+from tests.browser.steps import sign_in, sign_out
+
 SCHOOL = "МАОУ «СОШ № 5»"
 PHONE = {"width": 390, "height": 844}
 ALL_CHARTS_DRAWN = ("() => [...document.querySelectorAll('[data-figure]')]"
@@ -46,14 +48,6 @@ def phone(browser, live_server):
     context.close()
 
 
-def sign_in(page, login: str) -> None:
-    page.goto("/login")
-    page.fill("input[name=login]", login)
-    page.fill("input[name=password]", "demo")
-    page.click("button[type=submit]")
-    page.wait_for_url(lambda url: "/login" not in url)
-
-
 def fits_the_phone(page) -> None:
     page.wait_for_function(ALL_CHARTS_DRAWN)
     assert page.evaluate(PAGE_WIDTH) <= PHONE["width"], page.url
@@ -78,7 +72,7 @@ def test_dashboards_fit_a_phone(phone):
     phone.wait_for_url("**/teachers_with_plan?**")
     assert phone.evaluate(PAGE_WIDTH) <= PHONE["width"]
 
-    phone.context.clear_cookies()
+    sign_out(phone)
     sign_in(phone, "region")
     phone.goto("/indicators/")
     phone.wait_for_url("**/indicators/region/**")

@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser.test_programs_journey import sign_out
+from tests.browser.steps import sign_out
 from tests.upload_corpus import PDF
 
 LATE_MEASURE = "Мониторинг педагогической деятельности педагогических работников"

@@ -3,15 +3,10 @@ director re-uploads, the curator accepts; the history of both items stays on the
 import re
 
 from tests.upload_corpus import PDF
+from tests.browser.steps import sign_out
 
 MEASURE = "Практико-ориентированный семинар «Использование цифровых ресурсов"
 PROGRAM = "Недостаточная предметная и методическая компетентность педагогических работников"
-
-
-def sign_out(page):
-    page.get_by_test_id("current-user").click()
-    page.get_by_role("button", name="Выйти").click()
-    page.wait_for_url(re.compile(r"/login"))
 
 
 def open_measure_as_director(page):

@@ -11,6 +11,7 @@ from datetime import date
 from playwright.sync_api import expect
 
 from tests.upload_corpus import PDF
+from tests.browser.steps import sign_in
 
 SCHOOL = "МАОУ «СОШ № 5»"
 FIRST = "Провести методический семинар по формирующему оцениванию"
@@ -20,14 +21,6 @@ MEASURE = "Исследование удовлетворённости школ�
 VISIT_FILE = "Лист посещения (подписан).pdf"
 ANSWER_FILE = "Программа семинара.pdf"
 VISITED_ON = "2022-05-20"
-
-
-def sign_in(page, login: str) -> None:
-    page.goto("/login")
-    page.fill("input[name=login]", login)
-    page.fill("input[name=password]", "demo")
-    page.click("button[type=submit]")
-    page.wait_for_url(lambda url: "/login" not in url)
 
 
 def new_page(browser, live_server, **options):

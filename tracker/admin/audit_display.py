@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from flask_babel import gettext as _
-from sqlalchemy import inspect, select
+from flask_babel import ngettext
+from sqlalchemy import Date, DateTime, inspect, select
 
 from tracker import labels
 from tracker.audit import AuditEvent
@@ -150,6 +151,8 @@ def _value(model: str, key: str, value) -> str:
         return str(labels.DENIAL_REASONS[value])
     if isinstance(value, dict) and model == "Indicator" and key == "filters":
         return ", ".join(labels.filter_words(value)) or "—"
+    if isinstance(value, (dict, list)):
+        return ngettext("%(num)d entry", "%(num)d entries", len(value))
     label = labels.value_label(model, key, value)
     if label is not None:
         return label
@@ -157,7 +160,7 @@ def _value(model: str, key: str, value) -> str:
         return _period_or_indicator(key, str(value))
     if key.endswith("_id") and isinstance(value, int):
         return _reference(model, key, value)
-    if isinstance(value, str) and (key.endswith("_at") or key.endswith("_on") or key == "at"):
+    if isinstance(value, str) and _holds_a_moment(model, key):
         return _moment(value)
     return _cut(str(value), MAX_TEXT)
 
@@ -189,6 +192,13 @@ def _referenced_model(model: str, key: str):
             if mapper.local_table is table:
                 return mapper.class_
     return None
+
+
+def _holds_a_moment(model: str, key: str) -> bool:
+    cls = model_classes().get(model)
+    if cls is not None and key in cls.__table__.columns:
+        return isinstance(cls.__table__.columns[key].type, (Date, DateTime))
+    return key.endswith(("_at", "_on")) or key == "at"
 
 
 def _moment(text: str) -> str:

@@ -2,6 +2,7 @@
 import time
 
 from flask import Flask, current_app, flash, redirect, request, session, url_for
+from flask.sessions import SecureCookieSessionInterface
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_user, logout_user
 
@@ -18,6 +19,21 @@ def init_login(app: Flask) -> None:
     login_manager.login_message = _l("Please sign in to open this page.")
     login_manager.login_message_category = "info"
     login_manager.session_protection = "basic"
+    app.session_interface = CookieSessions()
+
+
+class CookieSessions(SecureCookieSessionInterface):
+    """Flask's signed cookie sessions, except that static files and responses a shared cache may
+    keep never carry the session cookie: a cached Set-Cookie would hand one user's session to
+    another, and a late answer for a stylesheet must not bring back a session just ended."""
+
+    def save_session(self, app, session, response) -> None:
+        if request.endpoint in STATIC_ENDPOINTS or response.cache_control.public:
+            return
+        super().save_session(app, session, response)
+
+
+STATIC_ENDPOINTS = frozenset({"static", "assets.vendor", "assets.favicon"})
 
 
 @login_manager.user_loader

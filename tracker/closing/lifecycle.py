@@ -25,6 +25,12 @@ class Step(StrEnum):
     REOPEN = "reopen"
 
 
+STATE_LABELS = {PeriodState.OPEN: _l("open"), PeriodState.SUBMITTED: _l("submitted"),
+                PeriodState.RETURNED: _l("returned"), PeriodState.APPROVED: _l("approved")}
+STEP_LABELS = {Step.SUBMIT: _l("submitted"), Step.APPROVE: _l("approved"),
+               Step.RETURN: _l("returned"), Step.REOPEN: _l("reopened")}
+
+
 class StepRefused(DomainError):
     message = _l("This step is not possible for the period now.")
 

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from tracker.auth.models import User
 from tracker.closing.lifecycle import PeriodState, Step
 from tracker.db import Base, TimestampMixin, VersionedMixin, enum_check, utcnow
+from tracker.periods import label_of
 from tracker.schools.models import Municipality, Region
 
 
@@ -32,6 +33,11 @@ class PeriodClosing(VersionedMixin, TimestampMixin, Base):
         back_populates="closing", order_by="PeriodStep.id", cascade="all, delete-orphan")
     snapshots: Mapped[list["PeriodSnapshot"]] = relationship(
         back_populates="closing", order_by="PeriodSnapshot.id", cascade="all, delete-orphan")
+
+    @property
+    def title(self) -> str:
+        """«Усть-Илимск, 1 полугодие 2022»: how the audit log names the period."""
+        return f"{self.municipality.name}, {label_of(self.period)}"
 
     @property
     def snapshot(self) -> "PeriodSnapshot | None":

@@ -15,7 +15,7 @@ from tracker.admin.audit_display import audit_rows
 from tracker.auth.models import Role
 from tracker.closing import services
 from tracker.closing.corrections import corrections
-from tracker.closing.lifecycle import PeriodState, Step, StepRefused
+from tracker.closing.lifecycle import STATE_LABELS, STEP_LABELS, PeriodState, Step, StepRefused
 from tracker.db import db
 from tracker.errors import StaleEdit
 from tracker.forms import BaseForm, FilterForm, PeriodField
@@ -27,10 +27,6 @@ from tracker.schools.queries import latest_listing_year
 bp = Blueprint("closing", __name__, url_prefix="/periods")
 
 VIEWERS = (Role.ADMIN, Role.REGIONAL, Role.COORDINATOR)
-STATE_LABELS = {PeriodState.OPEN: _l("open"), PeriodState.SUBMITTED: _l("submitted"),
-                PeriodState.RETURNED: _l("returned"), PeriodState.APPROVED: _l("approved")}
-STEP_LABELS = {Step.SUBMIT: _l("submitted"), Step.APPROVE: _l("approved"),
-               Step.RETURN: _l("returned"), Step.REOPEN: _l("reopened")}
 
 
 class PeriodChoice(FilterForm):

@@ -24,3 +24,17 @@ document.querySelectorAll("select[data-scope-fields]").forEach(function (role) {
   role.addEventListener("change", show);
   show();
 });
+
+// A table wider than its box scrolls inside it; the box takes keyboard focus then, so the arrow
+// keys scroll it for those who do not use a mouse.
+function focusScrollingTables() {
+  document.querySelectorAll(".table-responsive").forEach(function (box) {
+    if (box.scrollWidth > box.clientWidth) {
+      box.setAttribute("tabindex", "0");
+    } else {
+      box.removeAttribute("tabindex");
+    }
+  });
+}
+focusScrollingTables();
+window.addEventListener("resize", focusScrollingTables);
