@@ -70,6 +70,14 @@ def _evidence(demo, *, live=False):
     return value.fraction.numerator, value.fraction.denominator
 
 
+def _trend_point(demo, *, live):
+    """The trend chart's last point (2022-H1) of the share of measures with accepted evidence."""
+    from tracker.indicators.dashboard import municipal_dashboard
+    chart = municipal_dashboard(demo, H1, "evidence_accepted", live=live).charts["trend"]
+    assert chart.table.rows[-1] == H1.label
+    return chart.table.columns[0].values[-1]
+
+
 def test_submission_asks_to_confirm_missing_data_and_writes_nothing_until_then(demo):
     with pytest.raises(services.MissingData) as missing:
         services.take_step(municipality=demo, period=H1, step=Step.SUBMIT,
@@ -96,6 +104,8 @@ def test_submitted_figures_stay_while_the_records_change(demo, client, runner, t
     assert f"{before[0]} из {before[1]}" in changed and f"{before[0] + 1} из {before[1]}" in changed
     live = client.get(f"/indicators/municipality/{demo.id}?period=2022-H1&live=1").text
     assert "Текущие данные" in live
+    assert _trend_point(demo, live=False) == pytest.approx(100 * before[0] / before[1])
+    assert _trend_point(demo, live=True) == pytest.approx(100 * (before[0] + 1) / before[1])
 
     records = client.get(f"/indicators/school/{late.program.school_id}/evidence_accepted"
                          "?period=2022-H1").text

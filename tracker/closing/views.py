@@ -19,10 +19,9 @@ from tracker.closing.lifecycle import STATE_LABELS, STEP_LABELS, PeriodState, St
 from tracker.db import db
 from tracker.errors import StaleEdit
 from tracker.forms import BaseForm, FilterForm, PeriodField
-from tracker.indicators.dashboard import default_period
 from tracker.permissions import get_visible_or_404, role_required
 from tracker.schools.models import Municipality, Region
-from tracker.schools.queries import latest_listing_year
+from tracker.working_period import working_period
 
 bp = Blueprint("closing", __name__, url_prefix="/periods")
 
@@ -50,7 +49,7 @@ def chosen_period():
     form = PeriodChoice(request.args)
     if form.validate() and form.period.period is not None:
         return form.period.period
-    return default_period(latest_listing_year=latest_listing_year(current_user))
+    return working_period(current_user)
 
 
 def _steps_for(role: str, state: PeriodState) -> list[Step]:

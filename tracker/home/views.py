@@ -1,5 +1,3 @@
-from datetime import date
-
 from flask import Blueprint, render_template
 from flask_login import current_user
 from sqlalchemy import func, select
@@ -11,6 +9,7 @@ from tracker.permissions import signed_in, visible_municipalities, visible_schoo
 from tracker.schools.models import School, SchoolYearStatus
 from tracker.schools.queries import latest_listing_year
 from tracker.visits.queries import home_follow_ups
+from tracker.working_period import reference_day
 
 bp = Blueprint("home", __name__)
 
@@ -22,6 +21,7 @@ HOME_LIST_LIMIT = 50
 def index():
     """Each role's starting page: at this stage, the schools the person works with."""
     year = latest_listing_year(current_user)
+    day = reference_day(current_user)
     schools = db.session.scalars(
         visible_schools(current_user)
         .options(selectinload(School.year_statuses).selectinload(SchoolYearStatus.category),
@@ -35,7 +35,7 @@ def index():
         municipalities = _municipality_counts(year)
     return render_template("home/index.html", schools=schools, total=total, year=year,
                            municipalities=municipalities, limit=HOME_LIST_LIMIT,
-                           follow_ups=home_follow_ups(current_user), follow_ups_today=date.today())
+                           follow_ups=home_follow_ups(current_user, day), follow_ups_today=day)
 
 
 def _municipality_counts(year: int | None) -> list:

@@ -1,7 +1,6 @@
 """What the dashboards show, gathered for a scope and a period (views only render it)."""
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
 
 from flask_babel import gettext as _
 from sqlalchemy import select
@@ -14,7 +13,7 @@ from tracker.indicators.models import Indicator
 from tracker.indicators.scope import low_result_school_ids, resolved
 from tracker.indicators.services import (IndicatorValue, TargetLevel, indicator_values,
                                          trend_values)
-from tracker.periods import HalfYear, Period, recent
+from tracker.periods import Period, recent
 from tracker.schools.models import Municipality, Region, School
 
 TREND_CODE = "teachers_with_plan"
@@ -39,14 +38,6 @@ class Dashboard:
         return next(v for v in self.values if v.indicator.code == code)
 
 
-def default_period(today: date | None = None, latest_listing_year: int | None = None) -> HalfYear:
-    """The current half-year, or the first half of the latest year on the regional list."""
-    current = HalfYear.containing(today or date.today())
-    if latest_listing_year and latest_listing_year < current.year:
-        return HalfYear(latest_listing_year, 1)
-    return current
-
-
 def percent_columns(values: list[IndicatorValue]) -> list[Indicator]:
     """The per-school columns: the computed shares counted per school."""
     return [value.indicator for value in values
@@ -69,7 +60,7 @@ def municipal_dashboard(municipality: Municipality, period: Period,
     dashboard.charts["bars"] = indicator_bars(
         focus, [(row.school.short_name, row.cells.get(trend_code)) for row in dashboard.rows],
         _("School"))
-    dashboard.charts["trend"] = _trend(school_ids, period, level, trend_code)
+    dashboard.charts["trend"] = _trend(school_ids, period, level, trend_code, live)
     return dashboard
 
 
@@ -170,9 +161,10 @@ def chart_unit(unit: Unit) -> charts.Unit:
     return charts.Unit.PERCENT if unit == Unit.PERCENT else charts.Unit.COUNT
 
 
-def _trend(school_ids, period: Period, level: TargetLevel, code: str) -> charts.Chart:
+def _trend(school_ids, period: Period, level: TargetLevel, code: str,
+           live: bool) -> charts.Chart:
     periods = recent(period, TREND_PERIODS)
-    values = trend_values(school_ids, periods, level, code)
+    values = trend_values(school_ids, periods, level, code, live=live)
     indicator = values[-1].indicator
     return charts.trend(
         str(indicator.name), [p.label for p in periods],

@@ -135,17 +135,27 @@ def find_indicator(level: TargetLevel, code: str) -> Indicator:
 
 
 def trend_values(school_ids: Select, periods: list[Period], level: TargetLevel,
-                 code: str) -> list[IndicatorValue]:
-    """One indicator in each of `periods` (their targets read at once)."""
+                 code: str, *, live: bool = False) -> list[IndicatorValue]:
+    """One indicator in each of `periods` (their targets read at once); a submitted period
+    gives its submitted figure unless `live`, as its own dashboard does."""
     school_ids = resolved(school_ids)
     column = _TARGET_COLUMNS[level.kind]
     targets = dict(db.session.execute(select(IndicatorTarget.period, IndicatorTarget.value).where(
         IndicatorTarget.code == code, IndicatorTarget.period.in_([p.code for p in periods]),
         column == level.id)).all())
     indicator = find_indicator(level, code)
-    return [_values([indicator], school_ids, period,
-                    {code: targets[period.code]} if period.code in targets else {}, level)[0]
+    return [_submitted_one(level, period, code, live) or _values(
+        [indicator], school_ids, period,
+        {code: targets[period.code]} if period.code in targets else {}, level)[0]
             for period in periods]
+
+
+def _submitted_one(level: TargetLevel, period: Period, code: str,
+                   live: bool) -> IndicatorValue | None:
+    if live or level.kind not in ("municipality", "school"):
+        return None
+    submitted = submitted_values(level, period, (code,))
+    return submitted[0] if submitted else None
 
 
 @dataclass

@@ -22,7 +22,7 @@ from tracker.permissions import (MANAGERS, can_edit_indicator_values, get_visibl
                                  role_required, signed_in, visible_municipalities,
                                  visible_school_ids)
 from tracker.schools.models import Municipality, Region, School
-from tracker.schools.queries import latest_listing_year
+from tracker.working_period import working_period
 from tracker.ui import STATUS_LABELS
 
 bp = Blueprint("indicators", __name__, url_prefix="/indicators")
@@ -38,7 +38,7 @@ def chosen_period() -> Period:
     form = PeriodForm(request.args)
     if form.validate() and form.period.period is not None:
         return form.period.period
-    return dashboards.default_period(latest_listing_year=latest_listing_year(current_user))
+    return working_period(current_user)
 
 
 @dataclass

@@ -1,6 +1,5 @@
 """The measures list, filtered by school or municipality, half-year, state and evidence: the
 coordinators' dashboards open it from their figures about measures and evidence."""
-from datetime import date
 
 from flask import current_app, render_template, request
 from flask_babel import lazy_gettext as _l
@@ -14,6 +13,7 @@ from tracker.programs.measure_queries import evidence_states, filtered_measures
 from tracker.programs.models import AntiRiskProgram
 from tracker.programs.views import bp
 from tracker.schools.models import School
+from tracker.working_period import reference_day
 
 
 @bp.route("/measures")
@@ -22,7 +22,7 @@ def measures():
     form = _filter_form()
     period = form.period.period
     municipality = form.municipality.data if "municipality" in form else None
-    day = period.as_of() if period else date.today()  # one reference day for the whole page
+    day = period.as_of() if period else reference_day(current_user)  # one day for the whole page
     stmt = filtered_measures(
         current_user, day=day,
         school=form.school.data or None, municipality=municipality or None,

@@ -68,10 +68,6 @@ class Measure(VersionedMixin, TimestampMixin, Base):
         return self.due_on < day and self.status not in (*FINISHED, MeasureStatus.NOT_DONE)
 
     @property
-    def is_overdue(self) -> bool:
-        return self.is_overdue_on(date.today())
-
-    @property
     def audit_municipality_id(self) -> int | None:
         return self.program.audit_municipality_id if self.program else None
 

@@ -1,5 +1,4 @@
 """Measures: adding and editing them, evidence with the curator's verdicts, the comment thread."""
-from datetime import date
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -23,6 +22,7 @@ from tracker.programs.models import AntiRiskProgram
 from tracker.programs.views import (_load_program, _render_program, adopt_form_for, bp,
                                     measure_create_form)
 from tracker.risks.models import SuggestedMeasure
+from tracker.working_period import reference_day
 
 MEASURE_FIELD_LABELS = {"task": _l("Task"), "title": _l("Measure"), "due_on": _l("Due date"),
                         "responsible": _l("Responsible"), "expected_result": _l("Expected result"),
@@ -92,7 +92,7 @@ def _evidence_form(measure: Measure, formdata=None) -> EvidenceForm:
 
 def _render_measure(measure: Measure, *, evidence_form=None, verdict_forms=None,
                     comment_form=None, status: int = 200):
-    context = {"measure": measure, "today": date.today(), "post_form": EmptyForm(),
+    context = {"measure": measure, "today": reference_day(current_user), "post_form": EmptyForm(),
                "editable": can_edit(current_user, measure),
                "reviewable": can_review(current_user, measure),
                "commentable": can_comment(current_user, measure),

@@ -25,10 +25,12 @@ from tracker.programs.forms import (AdoptForm, DocumentUploadForm, IndicatorForm
                                     MeasureCreateForm, ProgramCreateForm, ProgramFilterForm,
                                     ProgramForm, ReviewForm)
 from tracker.programs.measure_models import FINISHED, Measure
+from tracker.programs.measure_queries import overdue_on
 from tracker.programs.models import (AntiRiskProgram, ConceptDocument, ProgramIndicator,
                                      ReviewTransition)
 from tracker.risks.models import RiskDirection, RiskProfile, RiskProfileEntry
 from tracker.schools.models import School
+from tracker.working_period import reference_day
 
 bp = Blueprint("programs", __name__, url_prefix="/programs")
 
@@ -60,14 +62,12 @@ def _year() -> int:
 def index():
     """Programs in scope with their measure counts (done, overdue) computed in SQL."""
     year = _year()
-    today = date.today()
+    day = reference_day(current_user)
     counts = (select(Measure.program_id.label("program_id"),
                      func.count().label("total"),
                      func.count().filter(Measure.status.in_([s.value for s in FINISHED]))
                      .label("finished"),
-                     func.count().filter(Measure.due_on < today,
-                                         Measure.status.in_(("planned", "in_progress",
-                                                             "postponed"))).label("overdue"))
+                     func.count().filter(overdue_on(day)).label("overdue"))
               .group_by(Measure.program_id).subquery())
     stmt = (visible_programs(current_user)
             .join(RiskDirection, AntiRiskProgram.direction_id == RiskDirection.id)
@@ -77,7 +77,7 @@ def index():
             .options(selectinload(AntiRiskProgram.school), selectinload(AntiRiskProgram.direction))
             .order_by(School.sort_key, RiskDirection.position))
     rows = db.session.execute(stmt).all()
-    return render_template("programs/index.html", rows=rows, year=year)
+    return render_template("programs/index.html", rows=rows, year=year, today=day)
 
 
 @bp.route("/schools/<int:school_id>")
@@ -98,7 +98,7 @@ def _render_school(school: School, year: int, *, upload_form=None, create_form=N
         .where(AntiRiskProgram.school_id == school.id, RiskDirection.year == year)
         .order_by(RiskDirection.position)).all()
     context = {"school": school, "year": year, "documents": documents, "programs": programs,
-               "today": date.today()}
+               "today": reference_day(current_user)}
     if can_work_on_school(current_user, school):
         context["upload_form"] = upload_form or DocumentUploadForm(formdata=None, year=year)
         context["create_form"] = create_form or _create_form(school, year)
@@ -157,7 +157,7 @@ def program(program_id: int):
 def _render_program(program: AntiRiskProgram, *, indicator_form=None, measure_form=None,
                     adopt_form=None, review_form=None, status: int = 200):
     editable = can_edit(current_user, program)
-    context = {"program": program, "editable": editable, "today": date.today(),
+    context = {"program": program, "editable": editable, "today": reference_day(current_user),
                "reviewable": can_review(current_user, program), "post_form": EmptyForm(),
                "review_form": review_form or ReviewForm(formdata=None)}
     if editable:

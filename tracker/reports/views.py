@@ -10,7 +10,6 @@ from tracker import audit, storage
 from tracker.auth.models import Role
 from tracker.db import db
 from tracker.editing import save_versioned_edit
-from tracker.indicators.dashboard import default_period
 from tracker.periods import HalfYear
 from tracker.permissions import (
     MANAGERS,
@@ -43,7 +42,7 @@ from tracker.reports.halfyear.regional import regional_report
 from tracker.reports.halfyear.school import school_report
 from tracker.reports.models import NARRATIVE_FIELDS
 from tracker.schools.models import Municipality, OrgType, Region, School
-from tracker.schools.queries import latest_listing_year
+from tracker.working_period import working_period
 
 bp = Blueprint("reports", __name__, url_prefix="/reports")
 
@@ -52,7 +51,7 @@ def chosen_period() -> HalfYear:
     form = ReportPeriodForm(request.args)
     if form.validate() and form.period.period is not None:
         return form.period.period
-    return default_period(latest_listing_year=latest_listing_year(current_user))
+    return working_period(current_user)
 
 
 def block_kind(block) -> str:

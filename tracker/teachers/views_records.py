@@ -15,6 +15,7 @@ from tracker.teachers.forms import (CourseForm, PlanFromDiagnosticForm, PlanItem
 from tracker.teachers.models import (DeficitDomain, DevelopmentPlan, Diagnostic, PlanItem,
                                      Teacher)
 from tracker.teachers.views import bp, render_card
+from tracker.working_period import reference_day
 
 
 def active_domains() -> list[DeficitDomain]:
@@ -74,6 +75,7 @@ def render_plan(plan: DevelopmentPlan, *, item_form=None):
                                        selectinload(DevelopmentPlan.teacher))).one()
     editable = can_edit(current_user, plan)
     return render_template("teachers/plan.html", plan=plan, can_edit=editable,
+                           today=reference_day(current_user),
                            item_form=item_form or (PlanItemForm() if editable else None),
                            transitions=services.PLAN_FLOW.get(plan.status, ()))
 

@@ -1,34 +1,24 @@
 """Coverage of schools by visits: per school for a municipality, per municipality for a region."""
-from datetime import date
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from sqlalchemy import func, select
 from werkzeug.datastructures import MultiDict
 
 from tracker import audit
 from tracker.auth.models import Role
 from tracker.db import db
-from tracker.periods import HalfYear
 from tracker.permissions import (can_set_coverage_threshold, get_visible_or_404,
-                                 role_required, visible_municipalities, visible_visits)
+                                 role_required, visible_municipalities)
 from tracker.schools.models import Municipality
 from tracker.visits import coverage, services
 from tracker.visits.forms import CoverageFilterForm, ThresholdForm
-from tracker.visits.models import DEFAULT_STALE_AFTER_DAYS, Visit
+from tracker.visits.models import DEFAULT_STALE_AFTER_DAYS
 from tracker.visits.views import bp
+from tracker.working_period import working_period
 
 COVERAGE_ROLES = (Role.ADMIN, Role.REGIONAL, Role.COORDINATOR)
-
-
-def default_period() -> HalfYear:
-    """The half-year of the latest visit in scope (the demo's is 2022-H1), else the current one."""
-    latest = db.session.scalar(select(func.max(func.coalesce(Visit.visited_on, Visit.planned_on)))
-                               .where(Visit.id.in_(visible_visits(current_user)
-                                                   .with_only_columns(Visit.id))))
-    return HalfYear.containing(min(latest, date.today()) if latest else date.today())
 
 
 @bp.route("/coverage")
@@ -47,7 +37,7 @@ def _render_coverage(args, *, threshold_form=None):
     asked = form.municipality.data
     if len(municipalities) < 2:
         del form.municipality  # a coordinator's page has one municipality: nothing to choose
-    period = form.period.period or default_period()
+    period = form.period.period or working_period(current_user)
     form.period.data = period.code
     chosen = next((m for m in municipalities if m.id == asked), None)
     if asked and chosen is None:

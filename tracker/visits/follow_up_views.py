@@ -1,5 +1,4 @@
 """Follow-ups: the school answers a recommendation, the curator closes it or sends it back."""
-from datetime import date
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -15,6 +14,7 @@ from tracker.visits import queries, services, uploads
 from tracker.visits.forms import AnswerForm, DecisionForm
 from tracker.visits.models import Recommendation, RecommendationEvent, RecommendationStatus
 from tracker.visits.views import bp
+from tracker.working_period import reference_day
 
 
 @bp.route("/recommendations/<int:recommendation_id>")
@@ -25,7 +25,7 @@ def recommendation(recommendation_id: int):
 
 def _render(item: Recommendation, *, answer_form=None, decision_form=None):
     context = {"item": item, "history": queries.recommendation_history(item),
-               "today": date.today()}
+               "today": reference_day(current_user)}
     if can_answer(current_user, item) and item.is_awaiting_school:
         context["answer_form"] = answer_form or AnswerForm(version=str(item.version))
     if can_edit_visit(current_user, item.visit) and item.status == RecommendationStatus.ANSWERED:

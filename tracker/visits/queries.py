@@ -25,13 +25,14 @@ class FollowUps:
 
 
 def filtered_visits(user: User, *, school: int | None = None, status: str | None = None,
-                    period: Period | None = None) -> Select:
+                    period: Period | None = None, day: date | None = None) -> Select:
+    """Visits in scope; «missed» means planned before `day` (the page's reference day)."""
     stmt = visible_visits(user).options(selectinload(Visit.school), selectinload(Visit.curator),
                                         selectinload(Visit.recommendations))
     if school:
         stmt = stmt.where(Visit.school_id == school)
     if status == "missed":
-        stmt = stmt.where(Visit.status == "planned", Visit.planned_on < date.today())
+        stmt = stmt.where(Visit.status == "planned", Visit.planned_on < (day or date.today()))
     elif status:
         stmt = stmt.where(Visit.status == status)
     if period:

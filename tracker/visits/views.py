@@ -19,6 +19,7 @@ from tracker.visits import docx, links, queries, services, uploads
 from tracker.visits.forms import (AttachmentForm, NoteForm, PlanVisitForm, RecommendationForm,
                                   VisitFilterForm, VisitRecordForm, parse_participants)
 from tracker.visits.models import Visit
+from tracker.working_period import reference_day
 
 bp = Blueprint("visits", __name__, url_prefix="/visits")
 
@@ -34,11 +35,12 @@ def index():
     form = VisitFilterForm(request.args)
     form.school.choices = [(0, _l("Any"))] + queries.filter_school_choices(current_user)
     form.validate()
+    period = form.period.period
+    day = period.as_of() if period else reference_day(current_user)
     stmt = queries.filtered_visits(current_user, school=form.school.data,
-                                   status=form.status.data or None,
-                                   period=form.period.period)
+                                   status=form.status.data or None, period=period, day=day)
     page = db.paginate(stmt, per_page=current_app.config["PAGE_SIZE"], error_out=False)
-    return render_template("visits/index.html", form=form, page=page, today=date.today(),
+    return render_template("visits/index.html", form=form, page=page, today=day,
                            can_plan=current_user.role == Role.CURATOR)
 
 
@@ -74,7 +76,7 @@ def render_detail(visit: Visit, *, note_form=None, recommendation_form=None,
     context = {"visit": visit, "notes": queries.readable_notes(current_user, visit),
                "attachments": queries.readable_attachments(current_user, visit),
                "recommendations": queries.visit_recommendations(visit),
-               "can_edit": editable, "today": date.today(), "post_form": EmptyForm()}
+               "can_edit": editable, "today": reference_day(current_user), "post_form": EmptyForm()}
     if editable:
         context.update(note_form=note_form or NoteForm(),
                        attachment_form=attachment_form or AttachmentForm(),
