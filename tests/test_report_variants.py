@@ -121,3 +121,50 @@ def test_regional_summary_counts_the_submitted_municipalities_and_names_the_miss
         "Итого по региону": f"3 из 3 (100{nbsp}%)"}
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Не представили данные: Альфа." in text
+
+
+def test_curator_visits_table_counts_the_records_of_the_half_year(app):
+    """Planned (not cancelled), held and missed visits of the half-year, open recommendations and
+    the last visit, per school a curator supported; each figure written out from the records."""
+    from tracker.reports.halfyear import build_municipal_report
+    region = factories.make_region()
+    category = factories.make_category(region, "низкие результаты")
+    town = factories.make_municipality(region)
+    first = factories.make_school(town, "МБОУ «СОШ № 4»", category=category)
+    second = factories.make_school(town, "МБОУ «СОШ № 9»", category=category)
+    factories.make_school(town, "МБОУ «СОШ № 11»", category=category)   # no curator: no row
+    curator = factories.make_user(Role.CURATOR, municipality=town)
+    factories.make_assignment(curator, first)
+    factories.make_assignment(curator, second)
+    factories.make_visit(first, curator, planned_on=date(2022, 3, 1), visited_on=date(2022, 3, 2))
+    factories.make_visit(first, curator, planned_on=date(2022, 5, 10), visited_on=None,
+                         status="planned")                                 # missed by 30.06
+    factories.make_visit(first, curator, planned_on=date(2022, 4, 1), visited_on=None,
+                         status="cancelled")                               # not in the plan
+    factories.make_visit(first, curator, planned_on=date(2022, 9, 1), visited_on=None,
+                         status="planned")                                 # the next half-year
+    held = factories.make_visit(second, curator, planned_on=date(2022, 6, 20),
+                                visited_on=date(2022, 6, 20))
+    factories.make_recommendation(held, due_on=date(2022, 9, 1))
+    factories.make_recommendation(held, text="Закрыто", status="closed")
+    db.session.commit()
+    document = Document(BytesIO(build_municipal_report(town, H1)))
+    visits = next(t for t in document.tables if t.rows[0].cells[1].text == "Запланировано")
+    assert [c.text for c in visits.rows[0].cells] == [
+        "Школа", "Запланировано", "Проведено визитов", "Пропущено визитов",
+        "Открытые рекомендации", "Последнее посещение"]
+    assert [[c.text for c in row.cells] for row in visits.rows[1:]] == [
+        ["МБОУ «СОШ № 4»", "2", "1", "1", "0", "02.03.2022"],
+        ["МБОУ «СОШ № 9»", "1", "1", "0", "1", "20.06.2022"]]
+
+
+def test_a_half_year_without_visits_says_so_in_russian(app):
+    from tracker.reports.halfyear import build_municipal_report
+    region = factories.make_region()
+    town = factories.make_municipality(region)
+    factories.make_school(town, "МБОУ «СОШ № 4»", category=factories.make_category(region, "н"))
+    db.session.commit()
+    document = Document(BytesIO(build_municipal_report(town, H1)))
+    assert "Визиты кураторов за полугодие не внесены." in [p.text for p in document.paragraphs]
+    assert not any(t.rows[0].cells[1].text == "Запланировано" for t in document.tables
+                   if len(t.columns) > 1)
