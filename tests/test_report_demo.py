@@ -286,3 +286,24 @@ def test_the_demo_conclusions_agree_with_its_records(demo, app):
         flagged = contradictions(municipal_context(demo, PERIOD, charts=False), [
             "Запланированные на первое полугодие 2022 года мероприятия программы выполнены."])
     assert flagged and "СОШ № 7" in flagged[0]
+
+
+def test_a_schools_count_printed_in_two_sections_is_the_same(demo):
+    """The teachers of a school (development table and network table) and its measures (summary
+    and appendix, in all and overdue) agree wherever the demo report prints them."""
+    document = open_report(demo)
+    development = table_starting(document, "Школа", "Педагогов по списку")
+    network = table_starting(document, "Организация",
+                             "Педагоги в сетевых сообществах (от штатной численности)")
+    teachers = {row[0]: int(row[1]) for row in development[1:-1]}
+    staffed = {row[0]: _counts(row[1])[1] for row in network[1:] if row[0] in teachers}
+    assert staffed == teachers and len(teachers) == 7
+
+    summary = {row[0]: row[1:] for row in table_starting(document, "Школа, рисковое направление")}
+    appendix = table_starting(document, "Школа", "Рисковое направление", "Мероприятие")[1:]
+    with_programs = [school for school in teachers if school in summary]
+    assert sorted(with_programs) == sorted([S5, S7, S17])
+    for school in with_programs:
+        listed = [row for row in appendix if row[0] == school]
+        overdue = [row for row in listed if "просрочено" in row[4]]
+        assert (int(summary[school][0]), int(summary[school][3])) == (len(listed), len(overdue))
