@@ -38,6 +38,10 @@ def test_school_report_has_its_own_part_only(app):
                                  held_on=date(2022, 3, 3))
     factories.make_participation(event, school, role="presented")
     factories.make_participation(event, neighbour)
+    domain = teacher_factories.make_domain()
+    diagnosed, _undiagnosed = (teacher_factories.make_teacher(school) for _ in range(2))
+    teacher_factories.make_diagnostic(diagnosed, domain)
+    teacher_factories.make_diagnostic(teacher_factories.make_teacher(neighbour), domain)
     db.session.commit()
     document = Document(BytesIO(build_school_report(school, H1)))
     assert headings(document) == ["Школа в программе", "Показатели программы",
@@ -54,6 +58,19 @@ def test_school_report_has_its_own_part_only(app):
     measures = next(t for t in document.tables if t.rows[0].cells[1].text == "Рисковое направление")
     assert [[c.text for c in row.cells][2] for row in measures.rows[1:]] == [
         "Приём педагога-психолога"]
+    nbsp = "\u00a0"
+    development = cells(document, "Школа")    # the first table headed «Школа»: development
+    assert development[0][1] == "Педагогов по списку"
+    assert development[1:] == [["МАОУ «СОШ № 3»", "2", f"1 (50{nbsp}%)", f"0 (0{nbsp}%)",
+                                f"0 (0{nbsp}%)", "нет"]]
+    indicators = {row[1]: row[2:] for row in cells(document, "№ п/п")[1:]}
+    assert indicators["Доля педагогических работников, прошедших диагностику профессиональных "
+                      "дефицитов"] == ["—", f"50{nbsp}%", "1 из 2"]   # the neighbour's not in it
+    assert indicators["Доля ШНОР, реализующих программы наставничества"] == [
+        "—", f"0{nbsp}%", "0 из 1"]
+    courses = next(t for t in document.tables if t.rows[0].cells[-1].text == "Итого")
+    assert [[c.text for c in row.cells] for row in courses.rows[1:]] == [
+        ["МАОУ «СОШ № 3»", "0", "0", "0"]]
     events = cells(document, "Дата")
     assert events[1:] == [["03.03.2022", "Вебинар о грамотности", "Вебинар", "+"]]
     assert "МАОУ «СОШ № 8»" not in text + str([cells(document, "Школа")])
@@ -81,13 +98,35 @@ def test_regional_summary_sums_numerators_and_denominators(app):
                                   "Показатели по муниципальным образованиям",
                                   "Муниципальные образования"]
     table = cells(document, "Муниципальное образование")
-    column = next(i for i, title in enumerate(table[0]) if "диагностику" in title)
     nbsp = "\u00a0"
-    assert {row[0]: row[column] for row in table[1:]} == {
-        "Альфа": f"1 из 2 (50{nbsp}%)", "Бета": f"3 из 3 (100{nbsp}%)", "Гамма": "—",
-        "Итого по региону": f"4 из 5 (80{nbsp}%)"}  # not the mean of 50 % and 100 %
+    none_of = {"Альфа": f"0 из 2 (0{nbsp}%)", "Бета": f"0 из 3 (0{nbsp}%)", "Гамма": "—",
+               "Итого по региону": f"0 из 5 (0{nbsp}%)"}
+    schools = {"Альфа": f"0 из 1 (0{nbsp}%)", "Бета": f"0 из 1 (0{nbsp}%)", "Гамма": "—",
+               "Итого по региону": f"0 из 2 (0{nbsp}%)"}
+    expected = {   # each column from the records above: teachers, the diagnosed, the schools
+        "Доля педагогических работников, прошедших КПК за последние 3 года": none_of,
+        "Доля ШНОР, представивших педагогов на муниципальные конкурсы педагогического "
+        "мастерства": schools,
+        "Доля ШНОР, реализующих программы наставничества": schools,
+        "Доля педагогических работников, прошедших диагностику профессиональных дефицитов": {
+            "Альфа": f"1 из 2 (50{nbsp}%)", "Бета": f"3 из 3 (100{nbsp}%)", "Гамма": "—",
+            "Итого по региону": f"4 из 5 (80{nbsp}%)"},     # not the mean of 50 % and 100 %
+        "Доля педагогических работников, имеющих индивидуальные программы развития": none_of,
+        "Доля мероприятий, выполненных в срок": dict.fromkeys(none_of, "—"),   # no measures
+        "Доля мероприятий с принятыми подтверждающими документами": dict.fromkeys(none_of, "—"),
+    }
+    assert table[0] == ["Муниципальное образование", *expected]
+    for column, title in enumerate(expected, start=1):
+        assert {row[0]: row[column] for row in table[1:]} == expected[title], title
+    region = cells(document, "№ п/п")
+    facts = {row[1]: (row[3], row[4]) for row in region[1:]}
+    assert facts["Доля педагогических работников, прошедших диагностику профессиональных "
+                 "дефицитов"] == (f"80{nbsp}%", "4 из 5")
+    assert facts["Доля ШНОР, реализующих программы наставничества"] == (f"0{nbsp}%", "0 из 2")
+    assert all(row[2] == "—" for row in region[1:])                 # no targets were set
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Школ с низкими результатами: 1, из них в проекте «500+»: 0." in text
+    assert "Школ с низкими результатами: 0, из них в проекте «500+»: 0." in text   # Гамма
 
 
 def test_regional_summary_counts_the_submitted_municipalities_and_names_the_missing(app):

@@ -54,17 +54,20 @@ def regional_report(region: Region, period: HalfYear, **_options) -> AssembledRe
                                   "for the half-year."))
     header = [_("Municipality"), *[str(c.name) for c in board.columns]]
     table_rows = [[_marked(row.municipality.name, states.get(row.municipality.id), counted),
-                   *[share(row.cells.get(c.code)) if row.cells.get(c.code) else "—"
-                     for c in board.columns]] for row in rows]
+                   *[_share_cell(row.cells.get(c.code)) for c in board.columns]] for row in rows]
     table_rows.append([_("Region in total"),
-                       *[share(board.value(c.code).fraction) if board.value(c.code).fraction
-                         else "—" for c in board.columns]])
+                       *[_share_cell(board.value(c.code).fraction) for c in board.columns]])
     per_municipality = Section("municipal_indicators", _("Indicators per municipality"),
                                blocks=[Table(header, table_rows, total_row=True)])
     return AssembledReport(
         _("Summary of the regional program of support of schools with low educational results"),
         f"{region.name}, {period.label}",
         [summary, per_municipality, _municipal_sections(region, period, rows)])
+
+
+def _share_cell(fraction) -> str:
+    """«3 из 5 (60 %)»; «—» where nothing is counted (no records, or none of the kind)."""
+    return share(fraction) if fraction is not None and fraction.denominator else "—"
 
 
 def _submitted_row(municipality: Municipality, period: HalfYear, board) -> MunicipalityRow:
