@@ -14,7 +14,7 @@ from tracker.auth.models import Role, User
 from tracker.db import db
 from tracker.notifications import services
 from tracker.notifications.models import Notification, NotificationKind
-from tracker.notifications.services import Link
+from tracker.urls import Link
 
 from tests import factories, program_factories
 from tests.conftest import sign_in

@@ -59,3 +59,22 @@ def test_a_text_saying_all_was_done_while_measures_are_overdue_is_flagged(town, 
     assert bool(flagged) is warned, section.warnings
     if warned:
         assert "СОШ № 7" in flagged[0] and "СОШ № 1" not in flagged[0]
+
+
+def test_the_preview_links_each_contradiction_to_the_records_behind_it(town, client, login_as):
+    """The warning leads to the measures list narrowed to what it is about: the overdue ones."""
+    from lxml import html
+    from tracker.auth.models import Role
+    narratives.save_narrative(municipality_id=town.id, period=H1, version=NEW_VERSION,
+                              conclusions="Все запланированные мероприятия выполнены.")
+    db.session.commit()
+    login_as(Role.COORDINATOR, municipality=town)
+    preview = html.fromstring(client.get(f"/reports/municipality/{town.id}?period=2022-H1").text)
+    warning = next(item for item in preview.xpath("//*[@data-testid='report-warnings']//li")
+                   if "просроченные" in item.text_content())
+    link = warning.xpath(".//a[@data-testid='warning-link']")[0].get("href")
+    assert "state=overdue" in link and "period=2022-H1" in link
+    measures = html.fromstring(client.get(link).text)
+    rows = measures.xpath("//table//tbody/tr")
+    assert len(rows) == 2 and all("СОШ № 7" in row.text_content() for row in rows)
+    assert all(row.xpath(".//*[@data-testid='overdue']") for row in rows)

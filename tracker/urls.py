@@ -23,6 +23,20 @@ class IdConverter(IntegerConverter):
         super().__init__(map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)
 
 
+class Link:
+    """Where something leads (a notification, a report's warning): an endpoint and its
+    arguments, routed only when shown."""
+
+    def __init__(self, endpoint: str, **args):
+        self.endpoint, self.args = endpoint, args
+
+    def url(self) -> str:
+        return url_for(self.endpoint, **self.args)
+
+    def __repr__(self) -> str:
+        return f"Link({self.endpoint!r}, {self.args!r})"
+
+
 def register_converters(app: Flask) -> None:
     """Before any route is added: every <int:…> of every feature is bounded."""
     app.url_map.converters["int"] = IdConverter

@@ -10,7 +10,8 @@ from tracker.closing.lifecycle import PeriodState, Step
 from tracker.closing.models import PeriodClosing, PeriodDeadline
 from tracker.db import db
 from tracker.notifications.models import NotificationKind
-from tracker.notifications.services import Link, due_notifications, notify
+from tracker.notifications.services import due_notifications, notify
+from tracker.urls import Link
 from tracker.periods import label_of
 from tracker.schools.models import Municipality
 

@@ -11,18 +11,9 @@ from tracker.auth.models import User
 from tracker.db import db, utcnow
 from tracker.notifications import mail
 from tracker.notifications.models import Notification, NotificationKind
+from tracker.urls import Link
 
 MAX_PARAM_LENGTH = 300  # a long comment or recommendation is shortened in the notification
-
-
-class Link:
-    """Where a notification leads: an endpoint of the application and its arguments."""
-
-    def __init__(self, endpoint: str, **args):
-        self.endpoint, self.args = endpoint, args
-
-    def __repr__(self) -> str:
-        return f"Link({self.endpoint!r}, {self.args!r})"
 
 
 def notify(users: Iterable[User | None], kind: NotificationKind | str, *, link: Link,

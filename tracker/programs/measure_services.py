@@ -9,7 +9,8 @@ from tracker.db import db, utcnow
 from tracker.errors import DomainError
 from tracker.forms import ensure_version
 from tracker.notifications.models import NotificationKind
-from tracker.notifications.services import Link, notify
+from tracker.notifications.services import notify
+from tracker.urls import Link
 from tracker.programs.measure_models import (NEEDS_REASON, Evidence, Measure, MeasureComment,
                                              MeasureStatus, Verdict)
 from tracker.programs.models import AntiRiskProgram

@@ -9,7 +9,8 @@ from tracker.db import db
 from tracker.errors import DomainError
 from tracker.forms import ensure_version
 from tracker.notifications.models import NotificationKind
-from tracker.notifications.services import Link, notify
+from tracker.notifications.services import notify
+from tracker.urls import Link
 from tracker.programs.measure_models import Measure
 from tracker.risks.models import RiskDirection
 from tracker.schools.models import Municipality, School

@@ -6,7 +6,8 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 
 from tracker.reports.document import Bullets, Paragraph, Signature
-from tracker.reports.halfyear.context import ReportContext, Section
+from tracker.programs.measure_queries import MeasureState
+from tracker.reports.halfyear.context import ReportContext, ReportWarning, Section
 from tracker.reports.halfyear.measures import measure_tallies
 from tracker.reports.halfyear.schools import coordinators
 from tracker.reports.models import paragraphs_of
@@ -38,7 +39,7 @@ def drafted_conclusion(ctx: ReportContext) -> str:
                     where="; ".join(f"{name}: {n}" for name, n in late))
 
 
-def contradictions(ctx: ReportContext, texts: list[str]) -> list[str]:
+def contradictions(ctx: ReportContext, texts: list[str]) -> list[ReportWarning]:
     """Where the coordinator's text says what the records do not: all measures done while
     some are overdue."""
     schools, tallies = measure_tallies(ctx)
@@ -46,8 +47,10 @@ def contradictions(ctx: ReportContext, texts: list[str]) -> list[str]:
     claims = [sentence for text in texts for sentence in re.split(r"(?<=[.!?])\s+", text)
               if _ALL_DONE.search(sentence) and not _EXCEPT.search(sentence)]
     if overdue and claims:
-        return [_("The conclusions say the measures were done («%(claim)s»), but measures are "
-                  "overdue: %(schools)s.", claim=claims[0][:120], schools=", ".join(overdue))]
+        return [ReportWarning(
+            _("The conclusions say the measures were done («%(claim)s»), but measures are "
+              "overdue: %(schools)s.", claim=claims[0][:120], schools=", ".join(overdue)),
+            ctx.measures_link(state=MeasureState.OVERDUE))]
     return []
 
 

@@ -12,6 +12,19 @@ from tracker.reports.document import Block, Paragraph
 from tracker.reports.models import ReportNarrative, paragraphs_of
 from tracker.reports.narrative import narrative_for
 from tracker.schools.models import Municipality, ResultCategory, School, SchoolYearStatus
+from tracker.urls import Link
+
+
+class ReportWarning(str):
+    """A warning of the preview: its text, and where the records behind it can be seen and put
+    right (a Link, or None). A str, so that it reads and compares as its text."""
+
+    link: Link | None
+
+    def __new__(cls, text: str, link: Link | None = None):
+        warning = super().__new__(cls, text)
+        warning.link = link
+        return warning
 
 
 @dataclass
@@ -57,6 +70,13 @@ class ReportContext:
     def as_of(self) -> date:
         """The day overdue is judged on: the half-year's end, or today while it runs."""
         return min(self.period.ends_on, self.today)
+
+    def measures_link(self, **filters) -> Link:
+        """The measures list showing what the report counts: the half-year's measures of the
+        report's schools, narrowed by `filters` (state=overdue, evidence=…)."""
+        place = ({"school": self.schools[0].id} if len(self.schools) == 1
+                 else {"municipality": self.municipality.id, "listed": "y"})
+        return Link("programs.measures", period=self.period.code, **place, **filters)
 
     def comment(self, name: str | None) -> list[Block]:
         if not name:

@@ -9,7 +9,8 @@ from tracker.indicators.defaults import DEFAULT_CATALOGUE
 from tracker.indicators.services import IndicatorValue, TargetLevel, indicator_values
 from tracker.reports.document import Image, Table
 from tracker.reports.halfyear import charts
-from tracker.reports.halfyear.context import ReportContext, Section
+from tracker.reports.halfyear.context import ReportContext, ReportWarning, Section
+from tracker.urls import Link
 
 REPORT_CODES = tuple(indicator.code for indicator in DEFAULT_CATALOGUE
                      if indicator.in_report_table)
@@ -63,17 +64,34 @@ def indicators_section(ctx: ReportContext, school_ids, level: TargetLevel) -> Se
     values = indicator_values(school_ids, ctx.period, level, codes=REPORT_CODES)
     section.blocks.append(indicator_table(values))
     if all(value.target is None for value in values):
-        section.warnings.append(_("No targets (plan) of the indicators are set for the "
-                                  "half-year."))
+        section.warnings.append(ReportWarning(
+            _("No targets (plan) of the indicators are set for the half-year."),
+            _place_link(TARGET_PAGES, level, ctx.period)))
     empty = [str(v.indicator.name) for v in values if v.status == Status.NO_DATA]
     if empty:
-        section.warnings.append(ngettext("No data for %(num)s indicator: %(names)s.",
-                                         "No data for %(num)s indicators: %(names)s.",
-                                         len(empty), names="; ".join(empty)))
+        section.warnings.append(ReportWarning(
+            ngettext("No data for %(num)s indicator: %(names)s.",
+                     "No data for %(num)s indicators: %(names)s.", len(empty),
+                     names="; ".join(empty)),
+            _place_link(VALUE_PAGES, level, ctx.period)))
     shown = [v for v in values if v.indicator.is_computed and v.indicator.unit == Unit.PERCENT]
     if ctx.charts and shown:
         section.blocks.append(_chart(shown))
     return section
+
+
+# where a municipality's or a school's targets and typed-in values are put right
+TARGET_PAGES = {"municipality": ("indicators.targets", "municipality_id"),
+                "school": ("indicators.school_targets", "school_id")}
+VALUE_PAGES = {"municipality": ("indicators.municipal_values", "municipality_id"),
+               "school": ("indicators.entered", "school_id")}
+
+
+def _place_link(pages: dict, level: TargetLevel, period) -> Link | None:
+    if level.kind not in pages:
+        return None
+    endpoint, argument = pages[level.kind]
+    return Link(endpoint, period=period.code, **{argument: level.id})
 
 
 def _chart(shown: list[IndicatorValue]) -> Image:

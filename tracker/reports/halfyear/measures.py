@@ -14,7 +14,8 @@ from tracker.programs.measure_models import FINISHED, Measure, MeasureStatus, Ve
 from tracker.programs.models import AntiRiskProgram
 from tracker.reports.document import Image, Paragraph, Table
 from tracker.reports.halfyear import charts
-from tracker.reports.halfyear.context import ReportContext, Section
+from tracker.programs.measure_queries import MeasureState
+from tracker.reports.halfyear.context import ReportContext, ReportWarning, Section
 from tracker.risks.models import RiskDirection
 
 CHART_MAX_SCHOOLS = 40  # beyond that a bar per school is unreadable: the table says it all
@@ -188,13 +189,15 @@ def appendix_table(ctx: ReportContext, chosen: list[ProgramMeasures]) -> Table:
 def _warn(section: Section, ctx: ReportContext, tallies: dict[int, Tally]) -> None:
     overdue = sum(t.overdue for t in tallies.values())
     if overdue:
-        section.warnings.append(ngettext("%(num)s measure is overdue.",
-                                         "%(num)s measures are overdue.", overdue))
+        section.warnings.append(ReportWarning(
+            ngettext("%(num)s measure is overdue.", "%(num)s measures are overdue.", overdue),
+            ctx.measures_link(state=MeasureState.OVERDUE)))
     unproven = sum(t.done_without_accepted for t in tallies.values())
     if unproven:
-        section.warnings.append(ngettext("%(num)s done measure has no accepted evidence.",
-                                         "%(num)s done measures have no accepted evidence.",
-                                         unproven))
+        section.warnings.append(ReportWarning(
+            ngettext("%(num)s done measure has no accepted evidence.",
+                     "%(num)s done measures have no accepted evidence.", unproven),
+            ctx.measures_link(state=MeasureState.DONE)))
     without = [s.short_name for s in ctx.schools_500 if s.id not in tallies]
     if without:
         section.warnings.append(_("No anti-risk programs: %(schools)s.",

@@ -9,7 +9,8 @@ from tracker.network import counting, labels
 from tracker.network.models import Community, CommunityMemberCount
 from tracker.network.queries import Share, network_participation, plan_and_fact
 from tracker.reports.document import Bullets, Paragraph, Table
-from tracker.reports.halfyear.context import ReportContext, Section
+from tracker.reports.halfyear.context import ReportContext, ReportWarning, Section
+from tracker.urls import Link
 from tracker.schools.models import School
 from tracker.ui import ORG_TYPE_LABELS
 
@@ -57,8 +58,9 @@ def network_section(ctx: ReportContext) -> Section:
     mine = set(ctx.school_ids)
     rows = [[row.label, _share(row.teachers)] for row in figures["organizations"]
             if row.school_id in mine]
-    section.warnings += participation_warnings(ctx.municipality.id, ctx.period.code,
-                                               figures, mine)
+    counts = Link("network.dashboard", municipality=ctx.municipality.id, period=ctx.period.code)
+    section.warnings += [ReportWarning(text, counts) for text in participation_warnings(
+        ctx.municipality.id, ctx.period.code, figures, mine)]
     rows += [[_("All organizations: %(type)s", type=ORG_TYPE_LABELS.get(row.org_type,
                                                                         row.org_type)),
               _share(row.teachers)] for row in figures["types"]]
