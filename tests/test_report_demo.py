@@ -307,3 +307,18 @@ def test_a_schools_count_printed_in_two_sections_is_the_same(demo):
         listed = [row for row in appendix if row[0] == school]
         overdue = [row for row in listed if "просрочено" in row[4]]
         assert (int(summary[school][0]), int(summary[school][3])) == (len(listed), len(overdue))
+
+
+def test_the_passport_names_the_list_document_and_the_curators_algorithm(demo):
+    """The reference's basis of the ШНОР list and its curator's algorithm, from the narrative."""
+    paragraphs = [p.text for p in open_report(demo).paragraphs]
+    assert ("Перечень утверждён документом: Распоряжение Министерства образования Иркутской "
+            "области от 21.01.2022 № 55-46-мр «Об утверждении перечня общеобразовательных "
+            "организаций Иркутской области с низкими образовательными результатами и участников "
+            "проекта «500+» в 2022 году».") in paragraphs
+    steps = paragraphs.index("Алгоритм действий куратора:")
+    assert paragraphs[steps + 1] == "Знакомство с методическими материалами ФГБУ «ФИОКО»"
+    assert len([p for p in paragraphs[steps + 1:] if p.startswith(("Знакомство", "Предвар",
+                                                                   "Подготовка", "Участие в вер",
+                                                                   "Консультирование школьной"))
+                ]) == 5

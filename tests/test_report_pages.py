@@ -6,6 +6,7 @@ from urllib.parse import quote
 
 import pytest
 from docx import Document
+from lxml import html
 from sqlalchemy import select
 
 from tests import factories, teacher_factories
@@ -81,11 +82,40 @@ def test_passport_carries_over_from_the_latest_earlier_half_year(client, login_a
     client.post(f"/reports/municipality/{town.id}/narrative?period=2021-H2",
                 data=narrative_data(conclusions="Выводы 2021 года"))
     page = client.get(f"/reports/municipality/{town.id}/narrative?period=2022-H1").text
-    assert "Паспорт программы перенесён из периода 2021-H2" in page
+    assert "Паспорт программы перенесён из периода 2 полугодие 2021" in page
+    assert "2021-H2" not in html.fromstring(page).text_content()
     assert "Дорожная карта, приказ № 1" in page and "Выводы 2021 года" not in page
     preview = client.get(f"/reports/municipality/{town.id}?period=2022-H1").text
     assert "Цель муниципальной программы: Создание условий" in preview
     assert "Выводы не заполнены" in preview  # conclusions belong to their half-year
+
+
+def test_the_list_document_and_the_curators_algorithm_go_into_the_report(client, login_as):
+    """Written once in the passport (and carried over), printed in the schools section and under
+    the roles table; a bad date is refused and keeps what was typed."""
+    town = town_missing_data()
+    login_as(Role.COORDINATOR, municipality=town)
+    url = f"/reports/municipality/{town.id}/narrative?period=2022-H1"
+    preview = client.get(f"/reports/municipality/{town.id}?period=2022-H1").text
+    assert "Не указан документ, утвердивший перечень" in preview
+    assert "Не заполнен алгоритм действий куратора." in preview
+    listing = {"listing_document": "Распоряжение министерства образования области",
+               "listing_number": "55-46-мр", "listing_title": "Об утверждении перечня",
+               "curator_algorithm": "- Знакомство со школой\n- Первое посещение"}
+    refused = client.post(url, data=narrative_data(listing_date="31.02.2022", **listing))
+    assert refused.status_code == 422 and "55-46-мр" in refused.text
+    assert db.session.scalar(select(ReportNarrative)) is None
+    assert client.post(url, data=narrative_data(listing_date="2022-01-21", **listing)
+                       ).status_code == 302
+    document = Document(BytesIO(client.get(
+        f"/reports/municipality/{town.id}/report.docx?period=2022-H1").data))
+    paragraphs = [p.text for p in document.paragraphs]
+    assert ("Перечень утверждён документом: Распоряжение министерства образования области от "
+            "21.01.2022 № 55-46-мр «Об утверждении перечня».") in paragraphs
+    steps = paragraphs.index("Алгоритм действий куратора:")
+    assert paragraphs[steps + 1:steps + 3] == ["Знакомство со школой", "Первое посещение"]
+    carried = client.get(f"/reports/municipality/{town.id}/narrative?period=2022-H2").text
+    assert 'value="55-46-мр"' in carried and 'value="2022-01-21"' in carried
 
 
 def test_a_stale_narrative_edit_is_refused(client, login_as):

@@ -16,7 +16,6 @@ from tracker.forms import ensure_version
 from tracker.indicators.calculations import Status
 from tracker.indicators.services import TargetLevel
 from tracker.periods import HalfYear, Period
-from tracker.reports.models import NARRATIVE_FIELDS
 from tracker.reports.narrative import stored_narrative
 from tracker.schools.models import Municipality, School
 
@@ -139,8 +138,7 @@ def _snapshot(municipality: Municipality, period: HalfYear) -> PeriodSnapshot:
     stored = storage.save_bytes(russian, data)
     return PeriodSnapshot(
         figures=snapshot.take(municipality.id, period),
-        narrative={name: getattr(narrative, name) for name in NARRATIVE_FIELDS}
-        if narrative else {},
+        narrative=narrative.as_record() if narrative else {},
         stored_name=stored.stored_name, original_name=stored.original_name,
         content_type=stored.content_type, size=stored.size, sha256=stored.sha256)
 

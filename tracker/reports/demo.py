@@ -1,5 +1,7 @@
 """Demo: the coordinator's narrative of the reference report (Усть-Илимск, 1 полугодие 2022):
 the program passport, conclusions, priorities and comments, retold without officials' names."""
+from datetime import date
+
 from tracker.db import db
 from tracker.reports.models import ReportNarrative
 
@@ -29,6 +31,18 @@ TASKS = (
     ("создать условия для эффективного сетевого взаимодействия школ с разным уровнем качества "
     "результатов обучения;"),
     "совершенствовать имиджевую политику школ в сфере общественности и социального окружения.",
+)
+# the document behind the regional list of 2022: what and who, number, date, title
+LISTING = ("Распоряжение Министерства образования Иркутской области", "55-46-мр",
+           date(2022, 1, 21), "Об утверждении перечня общеобразовательных организаций Иркутской "
+           "области с низкими образовательными результатами и участников проекта «500+» в 2022 году")
+CURATOR_ALGORITHM = (
+    "Знакомство с методическими материалами ФГБУ «ФИОКО»",
+    "Предварительное знакомство со школой на основе данных из открытых источников",
+    "Подготовка к первому посещению курируемой школы; первое посещение курируемой ОО",
+    "Участие в верификации рискового профиля и выявленных факторов риска в курируемой школе",
+    "Консультирование школьной управленческой команды в процессе разработки концептуальных "
+    "документов",
 )
 CONCLUSIONS = (
     "Запланированные на первое полугодие 2022 года мероприятия программы выполнены, кроме "
@@ -84,6 +98,8 @@ def load_narrative(context) -> None:
     db.session.add(ReportNarrative(
         municipality=context.municipality, period=PERIOD, roadmap_basis=ROADMAP,
         program_basis=PROGRAM, program_goal=GOAL, program_tasks="\n".join(TASKS),
+        listing_document=LISTING[0], listing_number=LISTING[1], listing_date=LISTING[2],
+        listing_title=LISTING[3], curator_algorithm="\n".join(CURATOR_ALGORITHM),
         conclusions=CONCLUSIONS, priorities="\n".join(PRIORITIES),
         signatory_position="Муниципальный координатор",
         signatory_name=context.users["coordinator"].full_name, **COMMENTS))

@@ -1,6 +1,6 @@
 """The narrative of the half-year report: passport, conclusions, priorities, comments, signatory."""
 from flask_babel import lazy_gettext as _l
-from wtforms import StringField, SubmitField, TextAreaField
+from wtforms import DateField, StringField, SubmitField, TextAreaField
 from wtforms.validators import Length, Optional, ValidationError
 
 from tracker.forms import FilterForm, PeriodField, VersionedForm
@@ -13,6 +13,11 @@ NARRATIVE_LABELS = {
     "program_basis": _l("Municipal program and its order"),
     "program_goal": _l("Goal of the program"),
     "program_tasks": _l("Tasks of the program (one per line, in order)"),
+    "listing_document": _l("The list of schools with low results: the document and who issued it"),
+    "listing_number": _l("Number of the document"),
+    "listing_date": _l("Date of the document"),
+    "listing_title": _l("Title of the document"),
+    "curator_algorithm": _l("The curator's algorithm (one step per line, in order)"),
     "conclusions": _l("Conclusions"),
     "priorities": _l("Priorities for the next half-year (one per line)"),
     "comment_schools": _l("Comment: schools with low results"),
@@ -44,6 +49,17 @@ class NarrativeForm(VersionedForm):
     program_goal = _text("program_goal")
     program_tasks = TextAreaField(NARRATIVE_LABELS["program_tasks"], render_kw={"rows": 7},
                                   validators=[Optional(), Length(max=TEXT_MAX), _at_most_items])
+    listing_document = StringField(
+        NARRATIVE_LABELS["listing_document"], validators=[Optional(), Length(max=300)],
+        render_kw={"placeholder": _l("e.g. Order of the regional ministry of education")})
+    listing_number = StringField(NARRATIVE_LABELS["listing_number"],
+                                 validators=[Optional(), Length(max=60)])
+    listing_date = DateField(NARRATIVE_LABELS["listing_date"], validators=[Optional()])
+    listing_title = StringField(NARRATIVE_LABELS["listing_title"],
+                                validators=[Optional(), Length(max=500)])
+    curator_algorithm = TextAreaField(NARRATIVE_LABELS["curator_algorithm"],
+                                      render_kw={"rows": 6},
+                                      validators=[Optional(), Length(max=TEXT_MAX), _at_most_items])
     conclusions = TextAreaField(NARRATIVE_LABELS["conclusions"], render_kw={"rows": 6},
                                 validators=[Optional(), Length(max=TEXT_MAX)])
     priorities = TextAreaField(NARRATIVE_LABELS["priorities"], render_kw={"rows": 5},
@@ -67,7 +83,9 @@ class NarrativeForm(VersionedForm):
             raise ValidationError(_l("Enter the name of the person who signs the report."))
 
 
-PASSPORT_GROUP = ("roadmap_basis", "program_basis", "program_goal", "program_tasks")
+PASSPORT_GROUP = ("roadmap_basis", "program_basis", "program_goal", "program_tasks",
+                  "listing_document", "listing_number", "listing_date", "listing_title",
+                  "curator_algorithm")
 CLOSING_GROUP = ("conclusions", "priorities")
 COMMENT_GROUP = tuple(name for name in NARRATIVE_LABELS if name.startswith("comment_"))
 SIGNATURE_GROUP = ("signatory_position", "signatory_name")

@@ -1,8 +1,9 @@
 """What the coordinator writes for a half-year report: the program passport, conclusions,
 priorities, comments per section and the signatory. One record per municipality and half-year."""
 import re
+from datetime import date
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import Date, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.db import Base, TimestampMixin, VersionedMixin
@@ -10,7 +11,9 @@ from tracker.schools.models import Municipality
 
 # The passport: carried over from the latest earlier half-year until the coordinator changes it.
 PASSPORT_FIELDS = ("roadmap_basis", "program_basis", "program_goal", "program_tasks",
-                   "signatory_position", "signatory_name")
+                   "listing_document", "listing_number", "listing_date", "listing_title",
+                   "curator_algorithm", "signatory_position", "signatory_name")
+DATE_FIELDS = ("listing_date",)  # the others are text, "" when empty
 # Free comments, one per report section that has one (see reports/halfyear/sections.py).
 COMMENT_FIELDS = ("comment_schools", "comment_indicators", "comment_measures",
                   "comment_teachers", "comment_shortage", "comment_consultations",
@@ -29,6 +32,13 @@ class ReportNarrative(VersionedMixin, TimestampMixin, Base):
     program_basis: Mapped[str] = mapped_column(Text, default="")
     program_goal: Mapped[str] = mapped_column(Text, default="")
     program_tasks: Mapped[str] = mapped_column(Text, default="")  # one task per line, in order
+    # the document behind the regional list of schools with low results: what and who issued
+    # it («Распоряжение Министерства образования …»), its number, date and title
+    listing_document: Mapped[str] = mapped_column(String(300), default="")
+    listing_number: Mapped[str] = mapped_column(String(60), default="")
+    listing_date: Mapped[date | None] = mapped_column(Date)
+    listing_title: Mapped[str] = mapped_column(String(500), default="")
+    curator_algorithm: Mapped[str] = mapped_column(Text, default="")  # one step per line
     conclusions: Mapped[str] = mapped_column(Text, default="")
     priorities: Mapped[str] = mapped_column(Text, default="")  # one priority per line
     comment_schools: Mapped[str] = mapped_column(Text, default="")
@@ -49,8 +59,17 @@ class ReportNarrative(VersionedMixin, TimestampMixin, Base):
         return lines_of(self.program_tasks)
 
     @property
+    def curator_steps(self) -> list[str]:
+        return lines_of(self.curator_algorithm)
+
+    @property
     def priority_list(self) -> list[str]:
         return lines_of(self.priorities)
+
+    def as_record(self) -> dict:
+        """Every field as JSON keeps it (a date as its ISO text): what a submission stores."""
+        return {name: value.isoformat() if isinstance(value, date) else value
+                for name in NARRATIVE_FIELDS for value in [getattr(self, name)]}
 
     @property
     def audit_municipality_id(self) -> int:

@@ -8,7 +8,7 @@ from tracker.errors import StaleEdit
 from tracker.forms import ensure_version
 from tracker.freezing import ensure_editable
 from tracker.periods import HalfYear
-from tracker.reports.models import NARRATIVE_FIELDS, PASSPORT_FIELDS, ReportNarrative
+from tracker.reports.models import DATE_FIELDS, NARRATIVE_FIELDS, PASSPORT_FIELDS, ReportNarrative
 
 NEW_VERSION = 0  # the version a form carries while the half-year has no narrative yet
 
@@ -35,7 +35,8 @@ def narrative_for(municipality_id: int, period: HalfYear) -> tuple[ReportNarrati
         return stored, None
     draft = ReportNarrative(municipality_id=municipality_id, period=period.code,
                             version=NEW_VERSION,
-                            **{name: "" for name in NARRATIVE_FIELDS})
+                            **{name: None if name in DATE_FIELDS else ""
+                               for name in NARRATIVE_FIELDS})
     earlier = latest_earlier(municipality_id, period)
     if earlier is None:
         return draft, None
@@ -66,4 +67,6 @@ def save_narrative(*, municipality_id: int, period: HalfYear, version, **fields)
 
 def _fill(narrative: ReportNarrative, fields: dict) -> None:
     for name in NARRATIVE_FIELDS:
-        setattr(narrative, name, (fields.get(name) or "").strip())
+        value = fields.get(name)
+        setattr(narrative, name, (value or None) if name in DATE_FIELDS
+                else (value or "").strip())

@@ -78,6 +78,11 @@ class ReportContext:
                  else {"municipality": self.municipality.id, "listed": "y"})
         return Link("programs.measures", period=self.period.code, **place, **filters)
 
+    def narrative_link(self) -> Link:
+        """The coordinator's narrative of the half-year, where its missing texts are written."""
+        return Link("reports.narrative", municipality_id=self.municipality.id,
+                    period=self.period.code)
+
     def comment(self, name: str | None) -> list[Block]:
         if not name:
             return []

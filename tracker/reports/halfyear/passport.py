@@ -2,6 +2,7 @@
 the goal and the tasks — written by the coordinator, carried over between half-years."""
 from flask_babel import gettext as _
 
+from tracker.periods import label_of
 from tracker.reports.document import Bullets, Paragraph
 from tracker.reports.halfyear.context import ReportContext, Section
 from tracker.reports.models import paragraphs_of
@@ -27,7 +28,7 @@ def basis_section(ctx: ReportContext) -> Section:
     if ctx.carried_from:
         section.warnings.append(_("The program passport is carried over from %(period)s: check "
                                   "it and save the narrative of this half-year.",
-                                  period=ctx.carried_from))
+                                  period=label_of(ctx.carried_from)))
     return section
 
 

@@ -7,8 +7,9 @@ from sqlalchemy import or_, select
 from tracker.auth.models import CuratorAssignment, Role, User
 from tracker.db import db
 from tracker.network.queries import number_order
-from tracker.reports.document import Paragraph, Table
-from tracker.reports.halfyear.context import ReportContext, Section
+from tracker.i18n import day
+from tracker.reports.document import Bullets, Paragraph, Table
+from tracker.reports.halfyear.context import ReportContext, ReportWarning, Section
 from tracker.risks.models import RiskDirection, RiskProfile, RiskProfileEntry
 
 
@@ -19,7 +20,15 @@ def low_result_section(ctx: ReportContext) -> Section:
         section.warnings.append(_("No school of the municipality is on the regional list of "
                                   "%(year)s.", year=ctx.year))
         return section
-    section.blocks = [
+    document = listing_document(ctx.narrative)
+    if document:
+        section.blocks.append(Paragraph(_("The list is approved by: %(document)s.",
+                                          document=document)))
+    else:
+        section.warnings.append(ReportWarning(
+            _("The document behind the list of schools with low results (what, who, number and "
+              "date) is not filled in."), ctx.narrative_link()))
+    section.blocks += [
         Paragraph(_("In %(year)s the regional list of schools with low educational results "
                     "includes %(count)s schools of the municipality:",
                     year=ctx.year, count=len(ctx.schools))),
@@ -28,6 +37,21 @@ def low_result_section(ctx: ReportContext) -> Section:
                for n, school in enumerate(ctx.schools, start=1)], widths_cm=[1.2, 11.3, 4.0]),
     ]
     return section
+
+
+def listing_document(narrative) -> str:
+    """«Распоряжение Министерства образования … от 21.01.2022 № 55-46-мр «Об утверждении …»»,
+    from what the coordinator filled in ("" when the document is not named)."""
+    if not narrative.listing_document.strip():
+        return ""
+    text = narrative.listing_document.strip()
+    if narrative.listing_date:
+        text += " " + _("of %(day)s", day=day(narrative.listing_date))
+    if narrative.listing_number.strip():
+        text += " " + _("No. %(number)s", number=narrative.listing_number.strip())
+    if narrative.listing_title.strip():
+        text += f" «{narrative.listing_title.strip().strip('«»')}»"
+    return text
 
 
 def _category(ctx: ReportContext, school) -> str:
@@ -133,6 +157,12 @@ def roles_section(ctx: ReportContext) -> Section:
              "\n".join(str(task) for task in CURATOR_TASKS)],
         ], widths_cm=[4.0, 7.0, 5.5]),
     ]
+    steps = ctx.narrative.curator_steps
+    if steps:
+        section.blocks += [Paragraph(_("The curator's algorithm:")), Bullets(steps)]
+    else:
+        section.warnings.append(ReportWarning(_("The curator's algorithm is not filled in."),
+                                              ctx.narrative_link()))
     without = [s.short_name for s in ctx.schools_500 if s.id not in curators]
     if without:
         section.warnings.append(_("No curator is assigned in the half-year: %(schools)s.",
