@@ -28,6 +28,7 @@ SECTIONS = [
     "Основание", "Цель и задачи программы", "Школы с низкими образовательными результатами",
     "Школы федерального проекта «500+» и верифицированные рисковые направления",
     "Распределение задач: школа, муниципальный координатор, куратор", "Показатели программы",
+    "Переход школ в эффективный режим работы",
     "Выполнение мероприятий антирисковых программ", "Профессиональное развитие педагогов",
     "Дефицит педагогических кадров", "Консультационная служба и рабочая группа",
     "Методические мероприятия", "Сетевое взаимодействие", "Выводы",
@@ -322,3 +323,17 @@ def test_the_passport_names_the_list_document_and_the_curators_algorithm(demo):
                                                                    "Подготовка", "Участие в вер",
                                                                    "Консультирование школьной"))
                 ]) == 5
+
+
+def test_the_schools_paragraphs_are_the_coordinators_and_name_the_overdue(demo, app):
+    """The three 500+ schools each have the coordinator's paragraph (none drafted), and the one
+    on СОШ № 7 names its overdue measures, as its records have them."""
+    from tracker.reports.halfyear import municipal_report
+    with app.test_request_context(headers={"Accept-Language": "ru"}):
+        section = next(s for s in municipal_report(demo, PERIOD, charts=False).sections
+                       if s.key == "transition")
+    texts = [block.text for block in section.blocks]
+    assert sorted(next(name for name in (S5, S7, S17) if text.startswith(name))
+                  for text in texts) == sorted([S5, S7, S17])
+    assert section.warnings == []
+    assert "просрочены" in next(text for text in texts if text.startswith(S7))

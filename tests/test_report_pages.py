@@ -245,3 +245,33 @@ def test_school_reports_are_not_offered_for_kindergartens(client, login_as):
     page = client.get("/reports/").get_data(as_text=True)
     assert f"/reports/school/{school.id}" in page
     assert f"/reports/school/{kindergarten.id}" not in page
+
+
+def test_a_paragraph_per_school_starts_from_its_records_and_is_the_coordinators_once_saved(
+        client, login_as):
+    """Each school with anti-risk programs gets a paragraph: drafted from its records (and the
+    preview says so) until the coordinator saves one; an emptied one is drafted again."""
+    from datetime import date
+
+    from tests import program_factories
+    town = town_missing_data()
+    school = db.session.scalar(select(School).where(School.municipality_id == town.id)
+                               .order_by(School.id))
+    program = program_factories.make_program(school, program_factories.make_direction())
+    program_factories.make_measure(program, due_on=date(2022, 3, 1))       # overdue by 30.06
+    db.session.commit()
+    login_as(Role.COORDINATOR, municipality=town)
+    url = f"/reports/municipality/{town.id}/narrative?period=2022-H1"
+    form = html.fromstring(client.get(url).text)
+    draft = form.xpath(f"//textarea[@name='school_{school.id}']")[0].text.strip()
+    assert draft.startswith(school.short_name) and "Из 1 мероприятий полугодия выполнено 0" in draft
+    assert "просрочено 1" in draft
+    preview = client.get(f"/reports/municipality/{town.id}?period=2022-H1").text
+    assert "Абзацы об этих школах составлены по данным" in preview
+    assert client.post(url, data=narrative_data(**{f"school_{school.id}": "Школа работает."})
+                       ).status_code == 302
+    preview = client.get(f"/reports/municipality/{town.id}?period=2022-H1").text
+    assert "Школа работает." in preview and "составлены по данным" not in preview
+    client.post(url, data=narrative_data(version="1", **{f"school_{school.id}": ""}))
+    preview = client.get(f"/reports/municipality/{town.id}?period=2022-H1").text
+    assert "составлены по данным" in preview and "Школа работает." not in preview

@@ -138,7 +138,7 @@ OBJECT_LABELS = {
     "ReportNarrative": _l("Report text"), "ResultCategory": _l("Result category"),
     "ReviewTransition": _l("Review step"), "RiskDirection": _l("Risk direction"),
     "RiskProfile": _l("Risk profile"), "RiskProfileEntry": _l("Risk profile entry"),
-    "School": _l("School"), "SchoolYearStatus": _l("School's status in the year"),
+    "School": _l("School"), "SchoolText": _l("Report paragraph on a school"), "SchoolYearStatus": _l("School's status in the year"),
     "SignInFailure": _l("Failed sign-in"),
     "SuggestedMeasure": _l("Suggested measure"), "Teacher": _l("Teacher"), "User": _l("User"),
     "Visit": _l("Visit"), "VisitAttachment": _l("Visit attachment"),

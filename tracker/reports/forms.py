@@ -83,6 +83,21 @@ class NarrativeForm(VersionedForm):
             raise ValidationError(_l("Enter the name of the person who signs the report."))
 
 
+def school_field(school_id: int) -> str:
+    return f"school_{school_id}"
+
+
+def narrative_form_for(schools) -> type[NarrativeForm]:
+    """The narrative form with a paragraph per school with anti-risk programs."""
+    class SchoolsNarrativeForm(NarrativeForm):
+        pass
+    for school in schools:
+        setattr(SchoolsNarrativeForm, school_field(school.id), TextAreaField(
+            school.short_name, validators=[Optional(), Length(max=TEXT_MAX)],
+            render_kw={"rows": 4}))
+    return SchoolsNarrativeForm
+
+
 PASSPORT_GROUP = ("roadmap_basis", "program_basis", "program_goal", "program_tasks",
                   "listing_document", "listing_number", "listing_date", "listing_title",
                   "curator_algorithm")

@@ -7,7 +7,7 @@ from sqlalchemy import Date, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.db import Base, TimestampMixin, VersionedMixin
-from tracker.schools.models import Municipality
+from tracker.schools.models import Municipality, School
 
 # The passport: carried over from the latest earlier half-year until the coordinator changes it.
 PASSPORT_FIELDS = ("roadmap_basis", "program_basis", "program_goal", "program_tasks",
@@ -74,6 +74,25 @@ class ReportNarrative(VersionedMixin, TimestampMixin, Base):
     @property
     def audit_municipality_id(self) -> int:
         return self.municipality_id
+
+
+class SchoolText(TimestampMixin, Base):
+    """The coordinator's paragraph on one school of the half-year: how it moves to effective
+    operation (its directions, what was done, what is late). One per school and half-year."""
+
+    __tablename__ = "report_school_texts"
+    __table_args__ = (UniqueConstraint("school_id", "period"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    school_id: Mapped[int] = mapped_column(ForeignKey("schools.id"), index=True)
+    period: Mapped[str] = mapped_column(String(7))
+    text: Mapped[str] = mapped_column(Text, default="")
+
+    school: Mapped[School] = relationship()
+
+    @property
+    def audit_municipality_id(self) -> int:
+        return self.school.municipality_id
 
 
 def lines_of(text: str | None) -> list[str]:

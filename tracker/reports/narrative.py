@@ -8,7 +8,8 @@ from tracker.errors import StaleEdit
 from tracker.forms import ensure_version
 from tracker.freezing import ensure_editable
 from tracker.periods import HalfYear
-from tracker.reports.models import DATE_FIELDS, NARRATIVE_FIELDS, PASSPORT_FIELDS, ReportNarrative
+from tracker.reports.models import (DATE_FIELDS, NARRATIVE_FIELDS, PASSPORT_FIELDS, ReportNarrative,
+                                    SchoolText)
 
 NEW_VERSION = 0  # the version a form carries while the half-year has no narrative yet
 
@@ -70,3 +71,27 @@ def _fill(narrative: ReportNarrative, fields: dict) -> None:
         value = fields.get(name)
         setattr(narrative, name, (value or None) if name in DATE_FIELDS
                 else (value or "").strip())
+
+
+def school_texts(school_ids: list[int], period: HalfYear) -> dict[int, str]:
+    """The coordinator's paragraph on each school of the half-year that has one."""
+    if not school_ids:
+        return {}
+    return dict(db.session.execute(select(SchoolText.school_id, SchoolText.text).where(
+        SchoolText.school_id.in_(school_ids), SchoolText.period == period.code)).all())
+
+
+def save_school_texts(municipality_id: int, period: HalfYear, texts: dict[int, str]) -> None:
+    """Write each school's paragraph; an empty one removes it, so the report drafts it again."""
+    ensure_editable(municipality_id, period.code)
+    stored = {row.school_id: row for row in db.session.scalars(select(SchoolText).where(
+        SchoolText.school_id.in_(list(texts)), SchoolText.period == period.code))}
+    for school_id, text in texts.items():
+        text, row = (text or "").strip(), stored.get(school_id)
+        if row is not None and not text:
+            db.session.delete(row)
+        elif row is not None:
+            row.text = text
+        elif text:
+            db.session.add(SchoolText(school_id=school_id, period=period.code, text=text))
+    db.session.flush()

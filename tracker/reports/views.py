@@ -31,14 +31,16 @@ from tracker.reports.forms import (
     NARRATIVE_LABELS,
     PASSPORT_GROUP,
     SIGNATURE_GROUP,
-    NarrativeForm,
     ReportPeriodForm,
+    narrative_form_for,
+    school_field,
 )
 from tracker.reports.halfyear import file_names, municipal_report
 from tracker.reports.halfyear.assembly import content_disposition
 from tracker.reports.halfyear.closing import drafted_conclusion
 from tracker.reports.halfyear.context import municipal_context
 from tracker.reports.halfyear.regional import regional_report
+from tracker.reports.halfyear.school_texts import drafted_texts
 from tracker.reports.halfyear.school import school_report
 from tracker.reports.models import NARRATIVE_FIELDS
 from tracker.schools.models import Municipality, OrgType, Region, School
@@ -124,17 +126,23 @@ def narrative(municipality_id: int):
         abort(403)
     period = chosen_period()
     record, carried_from = narratives.narrative_for(place.id, period)
-    form = NarrativeForm(request.form if request.method == "POST" else None, obj=record)
-    if request.method == "GET" and not (record.conclusions or "").strip():
-        # the conclusions start from the data; the coordinator edits the drafted paragraph
-        form.conclusions.data = drafted_conclusion(municipal_context(place, period, charts=False))
+    ctx = municipal_context(place, period, charts=False)
+    drafts = drafted_texts(ctx)
+    schools = [school for school in ctx.schools if school.id in drafts]
+    form = narrative_form_for(schools)(request.form if request.method == "POST" else None,
+                                       obj=record)
+    if request.method == "GET":
+        _prefill_drafts(form, record, ctx, drafts, period)
     differences = []
     if form.validate_on_submit():
         fields = {name: form[name].data for name in NARRATIVE_FIELDS}
-        differences = save_versioned_edit(
-            record, form, NARRATIVE_LABELS,
-            lambda: narratives.save_narrative(municipality_id=place.id, period=period,
-                                              version=form.version.data, **fields))
+        texts = {school.id: form[school_field(school.id)].data for school in schools}
+
+        def save():
+            narratives.save_narrative(municipality_id=place.id, period=period,
+                                      version=form.version.data, **fields)
+            narratives.save_school_texts(place.id, period, texts)
+        differences = save_versioned_edit(record, form, NARRATIVE_LABELS, save)
         if differences is None:
             flash(_("The narrative of the report is saved."), "success")
             return redirect(url_for(".municipality", municipality_id=place.id,
@@ -144,9 +152,20 @@ def narrative(municipality_id: int):
         "reports/narrative.html", form=form, place=place, period=period,
         carried_from=carried_from, differences=differences,
         groups=[(_("Program passport"), PASSPORT_GROUP),
+                (_("Moving the schools to effective operation"),
+                 [school_field(school.id) for school in schools]),
                 (_("Conclusions and priorities"), CLOSING_GROUP),
                 (_("Comments on the report's sections"), COMMENT_GROUP),
                 (_("Signature"), SIGNATURE_GROUP)]), status
+
+
+def _prefill_drafts(form, record, ctx, drafts: dict[int, str], period) -> None:
+    """The texts not written yet start from the data; the coordinator edits the drafts."""
+    if not (record.conclusions or "").strip():
+        form.conclusions.data = drafted_conclusion(ctx)
+    written = narratives.school_texts(list(drafts), period)
+    for school_id, draft in drafts.items():
+        form[school_field(school_id)].data = written.get(school_id) or draft
 
 
 @bp.route("/school/<int:school_id>")

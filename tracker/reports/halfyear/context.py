@@ -52,6 +52,7 @@ class ReportContext:
     charts: bool = True
     today: date = field(default_factory=date.today)
     memo: dict = field(default_factory=dict)  # what several sections read, counted once
+    of_one_school: bool = False  # the school's own report (its director reads the preview)
 
     @property
     def year(self) -> int:
@@ -74,12 +75,15 @@ class ReportContext:
     def measures_link(self, **filters) -> Link:
         """The measures list showing what the report counts: the half-year's measures of the
         report's schools, narrowed by `filters` (state=overdue, evidence=…)."""
-        place = ({"school": self.schools[0].id} if len(self.schools) == 1
+        place = ({"school": self.schools[0].id} if self.of_one_school
                  else {"municipality": self.municipality.id, "listed": "y"})
         return Link("programs.measures", period=self.period.code, **place, **filters)
 
-    def narrative_link(self) -> Link:
-        """The coordinator's narrative of the half-year, where its missing texts are written."""
+    def narrative_link(self) -> Link | None:
+        """The coordinator's narrative of the half-year, where its missing texts are written
+        (none from a school's own report: its director does not write the narrative)."""
+        if self.of_one_school:
+            return None
         return Link("reports.narrative", municipality_id=self.municipality.id,
                     period=self.period.code)
 
@@ -116,7 +120,7 @@ def school_context(school: School, period: HalfYear, *, charts: bool = True,
         SchoolYearStatus.school_id == school.id, SchoolYearStatus.year == period.year))
     return ReportContext(school.municipality, period, narrative, carried_from, [school],
                          {school.id: status} if status else {}, charts=charts,
-                         today=today or date.today())
+                         today=today or date.today(), of_one_school=True)
 
 
 def id_select(ids: list[int]) -> Select:
