@@ -209,3 +209,27 @@ def test_the_coordinator_is_told_of_a_return_and_of_deadlines(demo, runner):
     kinds = [n.kind for n in db.session.scalars(select(Notification).where(
         Notification.user_id == _user("coordinator").id))]
     assert kinds.count("deadline_soon") == 1
+
+
+def test_two_coordinators_submitting_at_once_one_wins_the_other_is_told(demo, client):
+    """Both opened the returned period at the same version; the second submission is refused
+    with a message and stores no second snapshot."""
+    _submit(demo)
+    services.take_step(municipality=demo, period=H1, step=Step.RETURN, user=_user("region"),
+                       comment="Уточните выводы")
+    db.session.commit()
+    version = str(services.closing_of(demo.id, "2022-H1").version)
+    second = factories.make_user(Role.COORDINATOR, municipality=demo)
+    db.session.commit()
+    url = f"/periods/municipality/{demo.id}/step?period=2022-H1"
+    data = {"step": "submit", "version": version, "confirmed": "y", "comment": "Исправлено"}
+    sign_in(client, _user("coordinator"))
+    assert client.post(url, data=data).status_code == 302
+    sign_in(client, second)
+    late = client.post(url, data=dict(data, comment="И я исправила"))
+    assert late.status_code == 422
+    assert "Запись изменена другим пользователем" in late.text
+    db.session.expire_all()
+    closing = services.closing_of(demo.id, "2022-H1")
+    assert closing.state == PeriodState.SUBMITTED and len(closing.snapshots) == 2
+    assert [step.comment for step in closing.steps][-1] == "Исправлено"
