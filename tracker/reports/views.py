@@ -151,12 +151,13 @@ def narrative(municipality_id: int):
     return render_template(
         "reports/narrative.html", form=form, place=place, period=period,
         carried_from=carried_from, differences=differences,
-        groups=[(_("Program passport"), PASSPORT_GROUP),
-                (_("Moving the schools to effective operation"),
-                 [school_field(school.id) for school in schools]),
-                (_("Conclusions and priorities"), CLOSING_GROUP),
-                (_("Comments on the report's sections"), COMMENT_GROUP),
-                (_("Signature"), SIGNATURE_GROUP)]), status
+        groups=[group for group in (
+            (_("Program passport"), PASSPORT_GROUP),
+            (_("Moving the schools to effective operation"),
+             [school_field(school.id) for school in schools]),
+            (_("Conclusions and priorities"), CLOSING_GROUP),
+            (_("Comments on the report's sections"), COMMENT_GROUP),
+            (_("Signature"), SIGNATURE_GROUP)) if group[1]]), status
 
 
 def _prefill_drafts(form, record, ctx, drafts: dict[int, str], period) -> None:
