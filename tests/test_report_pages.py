@@ -275,3 +275,26 @@ def test_a_paragraph_per_school_starts_from_its_records_and_is_the_coordinators_
     client.post(url, data=narrative_data(version="1", **{f"school_{school.id}": ""}))
     preview = client.get(f"/reports/municipality/{town.id}?period=2022-H1").text
     assert "составлены по данным" in preview and "Школа работает." not in preview
+
+
+@pytest.mark.parametrize("role", [Role.COORDINATOR, Role.DIRECTOR])
+def test_every_warning_link_opens_for_the_one_who_reads_the_preview(client, login_as, role):
+    """A link beside a warning never leads the reader to a page they may not open."""
+    from datetime import date
+
+    from tests import program_factories
+    town = town_missing_data()
+    staffed = db.session.scalar(select(School).where(School.short_name == "МБОУ «СОШ № 4»"))
+    program = program_factories.make_program(staffed, program_factories.make_direction())
+    program_factories.make_measure(program, due_on=date(2022, 3, 1))
+    db.session.commit()
+    if role == Role.COORDINATOR:
+        login_as(role, municipality=town)
+        url = f"/reports/municipality/{town.id}?period=2022-H1"
+    else:
+        login_as(role, school=staffed)
+        url = f"/reports/school/{staffed.id}?period=2022-H1"
+    links = html.fromstring(client.get(url).text).xpath("//a[@data-testid='warning-link']/@href")
+    assert links                                   # the overdue measure at least
+    for link in set(links):
+        assert client.get(link).status_code == 200, link

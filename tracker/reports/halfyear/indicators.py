@@ -66,7 +66,7 @@ def indicators_section(ctx: ReportContext, school_ids, level: TargetLevel) -> Se
     if all(value.target is None for value in values):
         section.warnings.append(ReportWarning(
             _("No targets (plan) of the indicators are set for the half-year."),
-            _place_link(TARGET_PAGES, level, ctx.period)))
+            None if ctx.of_one_school else _place_link(TARGET_PAGES, level, ctx.period)))
     empty = [str(v.indicator.name) for v in values if v.status == Status.NO_DATA]
     if empty:
         section.warnings.append(ReportWarning(
@@ -80,7 +80,8 @@ def indicators_section(ctx: ReportContext, school_ids, level: TargetLevel) -> Se
     return section
 
 
-# where a municipality's or a school's targets and typed-in values are put right
+# where a municipality's or a school's targets and typed-in values are put right (a school's
+# targets are the coordinator's: its director's own report does not link to them)
 TARGET_PAGES = {"municipality": ("indicators.targets", "municipality_id"),
                 "school": ("indicators.school_targets", "school_id")}
 VALUE_PAGES = {"municipality": ("indicators.municipal_values", "municipality_id"),
