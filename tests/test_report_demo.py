@@ -337,3 +337,22 @@ def test_the_schools_paragraphs_are_the_coordinators_and_name_the_overdue(demo, 
                   for text in texts) == sorted([S5, S7, S17])
     assert section.warnings == []
     assert "просрочены" in next(text for text in texts if text.startswith(S7))
+
+
+def test_the_municipality_wide_course_figures_are_the_references(demo):
+    """All the town's teachers and those trained, and the half-year's listeners of the town beside
+    the region's, as the reference prints them (the registry's total and the total summed)."""
+    document = open_report(demo)
+    paragraphs = [p.text for p in document.paragraphs]
+    assert ("В целом по муниципалитету курсы повышения квалификации и профессиональной "
+            "переподготовки прошли 351 из 660 (53,2\u00a0%) педагогов.") in paragraphs
+    assert any(p.startswith("За полугодие 200 педагогических и административных работников")
+               and "из них 92 —" in p for p in paragraphs)
+    header, *rows = table_starting(document, "Муниципальное образование",
+                                   "По ДПП Академии Минпросвещения, входящим в фед. реестр")
+    assert header[2:] == ["По ДПП ГАУ ДПО ИРО, входящим в фед. реестр",
+                          "Всего по ДПП, входящим в фед. реестр",
+                          "По ДПП ГАУ ДПО ИРО, не входящим в фед. реестр", "Итого"]
+    assert rows == [["Усть-Илимск", "35", "57", "92", "108", "200"],
+                    ["Иркутская область", *[n.replace(" ", "\u00a0") for n in
+                                               ("1 961", "2 791", "4 752", "3 972", "8 724")]]]

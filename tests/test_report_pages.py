@@ -118,6 +118,40 @@ def test_the_list_document_and_the_curators_algorithm_go_into_the_report(client,
     assert 'value="55-46-мр"' in carried and 'value="2022-01-21"' in carried
 
 
+def test_the_municipality_wide_course_figures_are_typed_in_and_checked(client, login_as):
+    """Until typed in, the preview warns with a link to the narrative; trained beyond all the
+    municipality's teachers is refused and keeps what was typed; a region left blank prints no
+    row, a blank listeners' figure of the municipality counts 0."""
+    town = town_missing_data()
+    login_as(Role.COORDINATOR, municipality=town)
+    url = f"/reports/municipality/{town.id}/narrative?period=2022-H1"
+    preview = html.fromstring(client.get(f"/reports/municipality/{town.id}?period=2022-H1").text)
+    for warning in ("Не указано, сколько педагогов муниципалитета прошли курсы",
+                    "Не указаны слушатели ДПП муниципалитета за полугодие."):
+        item = next(li for li in preview.iter("li") if warning in li.text_content())
+        assert item.xpath(".//a/@href") == [f"/reports/municipality/{town.id}/narrative"
+                                            "?period=2022-H1"]
+    refused = client.post(url, data=narrative_data(municipal_teachers_trained="70",
+                                                   municipal_teachers_total="60"))
+    assert refused.status_code == 422
+    assert "Больше, чем всего педагогов муниципалитета (60)." in refused.text
+    assert 'value="70"' in refused.text and db.session.scalar(select(ReportNarrative)) is None
+    assert client.post(url, data=narrative_data(
+        municipal_teachers_trained="30", municipal_teachers_total="60", listeners_academy="0",
+        listeners_iro_other="12")).status_code == 302
+    document = Document(BytesIO(client.get(
+        f"/reports/municipality/{town.id}/report.docx?period=2022-H1").data))
+    assert ("В целом по муниципалитету курсы повышения квалификации и профессиональной "
+            "переподготовки прошли 30 из 60 (50\u00a0%) педагогов."
+            ) in [p.text for p in document.paragraphs]
+    listeners = next(t for t in document.tables if t.rows[0].cells[0].text == "Муниципальное "
+                     "образование" and len(t.columns) == 6)
+    assert [[c.text for c in row.cells] for row in listeners.rows[1:]] == [
+        ["Городок", "0", "0", "0", "12", "12"]]
+    assert town.region.name not in [row.cells[0].text for row in listeners.rows]
+    assert db.session.scalar(select(ReportNarrative)).listeners_academy == 0
+
+
 def test_a_stale_narrative_edit_is_refused(client, login_as):
     town = town_missing_data()
     login_as(Role.COORDINATOR, municipality=town)

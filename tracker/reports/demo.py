@@ -127,6 +127,13 @@ SCHOOL_TEXTS = {
         "родителей; проекты обучающихся по профориентации получили высокие оценки общественности."),
 }
 
+# The figures of the reference the records cannot give: all the town's teachers and those who
+# completed courses in the school year, the half-year's listeners of the town and of the region.
+FIGURES = {"municipal_teachers_trained": 351, "municipal_teachers_total": 660,
+           "listeners_academy": 35, "listeners_iro_registry": 57, "listeners_iro_other": 108,
+           "region_listeners_academy": 1961, "region_listeners_iro_registry": 2791,
+           "region_listeners_iro_other": 3972}
+
 
 def load_narrative(context) -> None:
     db.session.add(ReportNarrative(
@@ -136,7 +143,7 @@ def load_narrative(context) -> None:
         listing_title=LISTING[3], curator_algorithm="\n".join(CURATOR_ALGORITHM),
         conclusions=CONCLUSIONS, priorities="\n".join(PRIORITIES),
         signatory_position="Муниципальный координатор",
-        signatory_name=context.users["coordinator"].full_name, **COMMENTS))
+        signatory_name=context.users["coordinator"].full_name, **COMMENTS, **FIGURES))
     for short_name, text in SCHOOL_TEXTS.items():
         db.session.add(SchoolText(school=context.schools[short_name], period=PERIOD,
                                   text=f"{short_name}. {text}"))

@@ -1,7 +1,7 @@
 """The narrative of the half-year report: passport, conclusions, priorities, comments, signatory."""
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, StringField, SubmitField, TextAreaField
-from wtforms.validators import Length, Optional, ValidationError
+from wtforms import DateField, IntegerField, StringField, SubmitField, TextAreaField
+from wtforms.validators import Length, NumberRange, Optional, ValidationError
 
 from tracker.forms import FilterForm, PeriodField, VersionedForm
 
@@ -28,6 +28,20 @@ NARRATIVE_LABELS = {
     "comment_consultations": _l("Comment: consultation service and working group"),
     "comment_events": _l("Comment: methodical events"),
     "comment_network": _l("Comment: network interaction"),
+    "municipal_teachers_trained": _l("Teachers of the municipality who completed courses or "
+                                     "retraining"),
+    "municipal_teachers_total": _l("All teachers of the municipality"),
+    "listeners_academy": _l("Municipality: listeners of the Academy's programs in the federal "
+                            "registry"),
+    "listeners_iro_registry": _l("Municipality: listeners of the ИРО programs in the federal "
+                                 "registry"),
+    "listeners_iro_other": _l("Municipality: listeners of the ИРО programs outside the registry"),
+    "region_listeners_academy": _l("Region: listeners of the Academy's programs in the federal "
+                                   "registry"),
+    "region_listeners_iro_registry": _l("Region: listeners of the ИРО programs in the federal "
+                                        "registry"),
+    "region_listeners_iro_other": _l("Region: listeners of the ИРО programs outside the "
+                                     "registry"),
     "signatory_position": _l("Signatory: position"),
     "signatory_name": _l("Signatory: name"),
 }
@@ -36,6 +50,11 @@ NARRATIVE_LABELS = {
 def _text(name: str) -> TextAreaField:
     return TextAreaField(NARRATIVE_LABELS[name], validators=[Optional(), Length(max=TEXT_MAX)],
                          render_kw={"rows": 4})
+
+
+def _count(name: str) -> IntegerField:
+    return IntegerField(NARRATIVE_LABELS[name],
+                        validators=[Optional(), NumberRange(min=0, max=10_000_000)])
 
 
 def _at_most_items(form, field) -> None:
@@ -72,11 +91,27 @@ class NarrativeForm(VersionedForm):
     comment_consultations = _text("comment_consultations")
     comment_events = _text("comment_events")
     comment_network = _text("comment_network")
+    municipal_teachers_trained = _count("municipal_teachers_trained")
+    municipal_teachers_total = _count("municipal_teachers_total")
+    listeners_academy = _count("listeners_academy")
+    listeners_iro_registry = _count("listeners_iro_registry")
+    listeners_iro_other = _count("listeners_iro_other")
+    region_listeners_academy = _count("region_listeners_academy")
+    region_listeners_iro_registry = _count("region_listeners_iro_registry")
+    region_listeners_iro_other = _count("region_listeners_iro_other")
     signatory_position = StringField(NARRATIVE_LABELS["signatory_position"],
                                      validators=[Optional(), Length(max=LINE_MAX)])
     signatory_name = StringField(NARRATIVE_LABELS["signatory_name"],  # no Optional(): the check
                                  validators=[Length(max=LINE_MAX)])  # below must see it empty
     submit = SubmitField(_l("Save"))
+
+    def validate_municipal_teachers_trained(self, field) -> None:
+        total = self.municipal_teachers_total.data
+        if field.data is not None and total is None:
+            raise ValidationError(_l("Enter all teachers of the municipality as well."))
+        if field.data is not None and total is not None and field.data > total:
+            raise ValidationError(_l("More than all teachers of the municipality (%(total)s).",
+                                     total=total))
 
     def validate_signatory_name(self, field) -> None:
         if (self.signatory_position.data or "").strip() and not (field.data or "").strip():
@@ -102,6 +137,9 @@ PASSPORT_GROUP = ("roadmap_basis", "program_basis", "program_goal", "program_tas
                   "listing_document", "listing_number", "listing_date", "listing_title",
                   "curator_algorithm")
 CLOSING_GROUP = ("conclusions", "priorities")
+FIGURES_GROUP = ("municipal_teachers_trained", "municipal_teachers_total", "listeners_academy",
+                 "listeners_iro_registry", "listeners_iro_other", "region_listeners_academy",
+                 "region_listeners_iro_registry", "region_listeners_iro_other")
 COMMENT_GROUP = tuple(name for name in NARRATIVE_LABELS if name.startswith("comment_"))
 SIGNATURE_GROUP = ("signatory_position", "signatory_name")
 

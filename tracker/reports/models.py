@@ -3,7 +3,7 @@ priorities, comments per section and the signatory. One record per municipality 
 import re
 from datetime import date
 
-from sqlalchemy import Date, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.db import Base, TimestampMixin, VersionedMixin
@@ -13,12 +13,20 @@ from tracker.schools.models import Municipality, School
 PASSPORT_FIELDS = ("roadmap_basis", "program_basis", "program_goal", "program_tasks",
                    "listing_document", "listing_number", "listing_date", "listing_title",
                    "curator_algorithm", "signatory_position", "signatory_name")
-DATE_FIELDS = ("listing_date",)  # the others are text, "" when empty
+DATE_FIELDS = ("listing_date",)
 # Free comments, one per report section that has one (see reports/halfyear/sections.py).
 COMMENT_FIELDS = ("comment_schools", "comment_indicators", "comment_measures",
                   "comment_teachers", "comment_shortage", "comment_consultations",
                   "comment_events", "comment_network")
-NARRATIVE_FIELDS = PASSPORT_FIELDS + ("conclusions", "priorities") + COMMENT_FIELDS
+# Figures the tracker's records do not hold, typed in per half-year: all teachers of the
+# municipality and how many completed courses (not only the ШНОР), and the half-year's listeners
+# of additional professional programs in the municipality and in the region.
+FIGURE_FIELDS = ("municipal_teachers_trained", "municipal_teachers_total",
+                 "listeners_academy", "listeners_iro_registry", "listeners_iro_other",
+                 "region_listeners_academy", "region_listeners_iro_registry",
+                 "region_listeners_iro_other")
+NARRATIVE_FIELDS = (PASSPORT_FIELDS + ("conclusions", "priorities") + COMMENT_FIELDS
+                    + FIGURE_FIELDS)
 
 
 class ReportNarrative(VersionedMixin, TimestampMixin, Base):
@@ -39,6 +47,14 @@ class ReportNarrative(VersionedMixin, TimestampMixin, Base):
     listing_date: Mapped[date | None] = mapped_column(Date)
     listing_title: Mapped[str] = mapped_column(String(500), default="")
     curator_algorithm: Mapped[str] = mapped_column(Text, default="")  # one step per line
+    municipal_teachers_trained: Mapped[int | None] = mapped_column(Integer)
+    municipal_teachers_total: Mapped[int | None] = mapped_column(Integer)
+    listeners_academy: Mapped[int | None] = mapped_column(Integer)
+    listeners_iro_registry: Mapped[int | None] = mapped_column(Integer)
+    listeners_iro_other: Mapped[int | None] = mapped_column(Integer)
+    region_listeners_academy: Mapped[int | None] = mapped_column(Integer)
+    region_listeners_iro_registry: Mapped[int | None] = mapped_column(Integer)
+    region_listeners_iro_other: Mapped[int | None] = mapped_column(Integer)
     conclusions: Mapped[str] = mapped_column(Text, default="")
     priorities: Mapped[str] = mapped_column(Text, default="")  # one priority per line
     comment_schools: Mapped[str] = mapped_column(Text, default="")

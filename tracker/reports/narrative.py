@@ -8,10 +8,11 @@ from tracker.errors import StaleEdit
 from tracker.forms import ensure_version
 from tracker.freezing import ensure_editable
 from tracker.periods import HalfYear
-from tracker.reports.models import (DATE_FIELDS, NARRATIVE_FIELDS, PASSPORT_FIELDS, ReportNarrative,
-                                    SchoolText)
+from tracker.reports.models import (DATE_FIELDS, FIGURE_FIELDS, NARRATIVE_FIELDS, PASSPORT_FIELDS,
+                                    ReportNarrative, SchoolText)
 
 NEW_VERSION = 0  # the version a form carries while the half-year has no narrative yet
+TYPED_FIELDS = DATE_FIELDS + FIGURE_FIELDS  # the others are text, "" when empty
 
 
 def stored_narrative(municipality_id: int, period: HalfYear) -> ReportNarrative | None:
@@ -36,7 +37,7 @@ def narrative_for(municipality_id: int, period: HalfYear) -> tuple[ReportNarrati
         return stored, None
     draft = ReportNarrative(municipality_id=municipality_id, period=period.code,
                             version=NEW_VERSION,
-                            **{name: None if name in DATE_FIELDS else ""
+                            **{name: None if name in TYPED_FIELDS else ""
                                for name in NARRATIVE_FIELDS})
     earlier = latest_earlier(municipality_id, period)
     if earlier is None:
@@ -69,8 +70,10 @@ def save_narrative(*, municipality_id: int, period: HalfYear, version, **fields)
 def _fill(narrative: ReportNarrative, fields: dict) -> None:
     for name in NARRATIVE_FIELDS:
         value = fields.get(name)
-        setattr(narrative, name, (value or None) if name in DATE_FIELDS
-                else (value or "").strip())
+        if name in TYPED_FIELDS:  # a date or a number: None when not given (0 is a number)
+            setattr(narrative, name, None if value in (None, "") else value)
+        else:
+            setattr(narrative, name, (value or "").strip())
 
 
 def school_texts(school_ids: list[int], period: HalfYear) -> dict[int, str]:

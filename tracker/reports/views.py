@@ -28,6 +28,7 @@ from tracker.reports.docx import build_docx
 from tracker.reports.forms import (
     CLOSING_GROUP,
     COMMENT_GROUP,
+    FIGURES_GROUP,
     NARRATIVE_LABELS,
     PASSPORT_GROUP,
     SIGNATURE_GROUP,
@@ -156,6 +157,8 @@ def narrative(municipality_id: int):
             (_("Moving the schools to effective operation"),
              [school_field(school.id) for school in schools]),
             (_("Conclusions and priorities"), CLOSING_GROUP),
+            (_("Courses in the municipality and the region (figures not in the tracker)"),
+             FIGURES_GROUP),
             (_("Comments on the report's sections"), COMMENT_GROUP),
             (_("Signature"), SIGNATURE_GROUP)) if group[1]]), status
 

@@ -1,6 +1,7 @@
 """Teacher development: diagnostics, individual plans, courses in three years and mentoring per
-school (the indicators' own providers, so the figures match the indicator table), and the
-course listeners of the half-year by provider and federal registry."""
+school (the indicators' own providers, so the figures match the indicator table), the
+municipality-wide course figures of the narrative, and the course listeners of the half-year by
+provider and federal registry."""
 from flask_babel import gettext as _
 from flask_babel import ngettext
 
@@ -9,6 +10,7 @@ from tracker.indicators.calculations import Fraction, total
 from tracker.indicators.metrics import METRICS
 from tracker.reports.document import Paragraph, Table
 from tracker.reports.halfyear.context import ReportContext, Section, id_select
+from tracker.reports.halfyear.course_figures import course_figures
 from tracker.teachers import queries
 from tracker.teachers.models import CourseProvider
 
@@ -83,8 +85,10 @@ def teachers_section(ctx: ReportContext) -> Section:
         Paragraph(_("Mentoring programs run in %(mentoring)s schools.",
                     mentoring=share(totals[MENTORING]))),
     ]
+    figures, warnings = course_figures(ctx)
     courses, silent = courses_table(ctx)
-    section.blocks.append(courses)
+    section.blocks += [*figures, courses]
+    section.warnings += warnings
     no_staff = [s.short_name for s in ctx.schools if not staff.get(s.id)]
     if no_staff:
         section.warnings.append(ngettext(
