@@ -356,3 +356,18 @@ def test_the_municipality_wide_course_figures_are_the_references(demo):
     assert rows == [["Усть-Илимск", "35", "57", "92", "108", "200"],
                     ["Иркутская область", *[n.replace(" ", "\u00a0") for n in
                                                ("1 961", "2 791", "4 752", "3 972", "8 724")]]]
+
+
+def test_the_course_directions_are_the_references_shares(demo):
+    """Of the 500 teachers of the ШНОР, those with a course of each direction in 2021/22 (the
+    reference: subject 63 %, functional literacy 35 %, the updated ФГОС 39 %, information
+    security 30 %)."""
+    header, *rows = table_starting(open_report(demo), "Направление курсов")
+    shares = {row[0]: row[1] for row in rows}
+    assert {name: shares[name] for name in ("Предметная направленность",
+                                            "Функциональная грамотность", "Обновлённые ФГОС",
+                                            "Информационная безопасность")} == {
+        "Предметная направленность": "315 из 500 (63\u00a0%)",
+        "Функциональная грамотность": "175 из 500 (35\u00a0%)",
+        "Обновлённые ФГОС": "195 из 500 (39\u00a0%)",
+        "Информационная безопасность": "150 из 500 (30\u00a0%)"}

@@ -12,7 +12,8 @@ from tracker.auth.models import Role
 from tracker.db import db
 from tracker.periods import HalfYear
 from tracker.teachers import queries
-from tracker.teachers.models import DevelopmentPlan, MentoringProgram, PlanItem, Teacher
+from tracker.teachers.models import (CourseCompletion, DevelopmentPlan, MentoringProgram, PlanItem,
+                                     Teacher)
 
 from tests import factories
 from tests import teacher_factories as tf
@@ -259,3 +260,26 @@ def test_school_staff_page_counts_for_the_half_year_of_its_diagnostics(client, l
     assert "Работающих педагогов: 4" in figures and "прошли диагностику: 1" in figures
     assert "с утверждённым планом на 1 полугодие 2022: 1" in figures
     assert "с курсами за 3 года до 30.06.2022: 1" in figures
+
+
+def test_a_course_is_added_with_its_direction(client, login_as):
+    """The direction is chosen from the list (or left unstated); a too short course is refused
+    and keeps what was typed."""
+    director = login_as(Role.DIRECTOR)
+    teacher = tf.make_teacher(director.school)
+    db.session.commit()
+    course = {"program_title": "Функциональная грамотность на уроке", "provider": "iro",
+              "completed_on": "2022-03-15", "topic": "functional_literacy"}
+    refused = client.post(f"/teachers/{teacher.id}/courses", data=dict(course, hours="8"))
+    assert "Курс длится не меньше 16 часов." in refused.text
+    assert "Функциональная грамотность на уроке" in refused.text
+    assert '<option selected value="functional_literacy">' in refused.text
+    assert db.session.scalar(select(func.count(CourseCompletion.id))) == 0
+    response = client.post(f"/teachers/{teacher.id}/courses", data=dict(course, hours="24"))
+    assert response.status_code == 302
+    assert db.session.scalar(select(CourseCompletion.topic)) == "functional_literacy"
+    assert "ИРО, 24 ч, функциональная грамотность" in client.get(f"/teachers/{teacher.id}").text
+    unstated = client.post(f"/teachers/{teacher.id}/courses",
+                           data=dict(course, hours="24", topic="", completed_on="2022-04-01"))
+    assert unstated.status_code == 302
+    assert db.session.scalars(select(CourseCompletion.topic)).all() == ["functional_literacy", None]

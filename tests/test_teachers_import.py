@@ -101,3 +101,30 @@ def test_unknown_teacher_in_diagnostics_is_an_error(runner):
     db.session.commit()
     result = run_import(runner, "diagnostics", DATA / "diagnostics.csv", school)
     assert result.exit_code != 0 and "сначала импортируйте список педагогов" in result.output
+
+
+def test_a_courses_direction_is_imported_and_kept_by_a_file_without_the_column(runner, tmp_path):
+    """«Направление» is optional: read in the app's words when present (an unknown one is a
+    row's error and nothing is written), left as recorded when a file has no such column."""
+    school = factories.make_school()
+    db.session.commit()
+    assert run_import(runner, "teachers", DATA / "teachers.csv", school).exit_code == 0
+    header, first, second = (DATA / "courses_broken.csv").read_text().splitlines()[:3]
+    unknown = tmp_path / "unknown.csv"
+    unknown.write_text("\n".join([f"{header};Направление", f"{first};Функциональная  грамотность",
+                                  f"{second};кулинария"]))
+    result = run_import(runner, "courses", unknown, school)
+    assert result.exit_code != 0 and "строка 3, столбец «Направление»" in result.output
+    assert "«кулинария»" in result.output and count(CourseCompletion) == 0
+    with_topic = tmp_path / "topics.csv"
+    with_topic.write_text("\n".join([f"{header};Направление", f"{first};Функциональная  грамотность",
+                                     f"{second};"]))
+    assert run_import(runner, "courses", with_topic, school).exit_code == 0
+    without_column = tmp_path / "plain.csv"
+    without_column.write_text("\n".join([header, first, second]))
+    result = run_import(runner, "courses", without_column, school)
+    assert result.exit_code == 0 and "created 0, updated 0, unchanged 2" in result.output
+    topics = dict(db.session.execute(select(CourseCompletion.program_title,
+                                            CourseCompletion.topic)).all())
+    assert topics == {"Школа современного учителя": "functional_literacy",
+                      "Информационная безопасность детей": None}

@@ -12,7 +12,7 @@ from tracker.demo.models import Installation
 from tracker.schools.models import Municipality, Region, ResultCategory, School, SchoolYearStatus
 
 # Bump when the demo content changes: a demo database of an older version is reloaded.
-DEMO_VERSION = "2022-h1.12"
+DEMO_VERSION = "2022-h1.13"
 
 
 class DemoRefused(Exception):

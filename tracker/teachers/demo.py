@@ -14,6 +14,7 @@ from tracker.teachers.models import (Activity, CourseCompletion, CourseProvider,
 
 PERIOD = "2022-H1"
 H1_START, H1_END = date(2022, 1, 10), date(2022, 6, 25)
+SCHOOL_YEAR = date(2021, 9, 1)  # the start of the school year of the half-year
 
 
 def _day(rng: random.Random, start: date, end: date) -> date:
@@ -82,12 +83,30 @@ def _plan(teacher, diagnostic, status) -> None:
     db.session.add(plan)
 
 
-def _course(rng, teacher, provider, start, end, *, registry: bool | None = None) -> None:
-    title, hours, in_registry = rng.choice(
+def _course(rng, teacher, provider, start, end, *,
+            registry: bool | None = None) -> CourseCompletion:
+    title, hours, in_registry, topic = rng.choice(
         [c for c in data.COURSES if registry is None or c[2] == registry])
-    db.session.add(CourseCompletion(teacher=teacher, program_title=title, hours=hours,
-                                    provider=provider, completed_on=_day(rng, start, end),
-                                    is_federal_registry=in_registry))
+    course = CourseCompletion(teacher=teacher, program_title=title, hours=hours,
+                              provider=provider, completed_on=_day(rng, start, end),
+                              is_federal_registry=in_registry, topic=topic)
+    db.session.add(course)
+    return course
+
+
+def _courses_by_direction(rng, courses: list[CourseCompletion], eligible: list[Teacher]) -> None:
+    """Municipal courses of the autumn of 2021 for teachers who already have a recent course, so
+    that each direction's teachers in the school year 2021/22 are the reference's (the other
+    course figures do not move: the providers' half-year tables and the three years' count)."""
+    for topic, target in data.TOPIC_TEACHERS.items():
+        have = {c.teacher for c in courses if c.topic == topic and c.completed_on >= SCHOOL_YEAR
+                and c.teacher.is_active}
+        title, hours = data.TOPIC_COURSES[topic]
+        for teacher in rng.sample([t for t in eligible if t not in have], target - len(have)):
+            db.session.add(CourseCompletion(
+                teacher=teacher, program_title=title, hours=hours, provider=CourseProvider.OTHER,
+                completed_on=_day(rng, date(2021, 9, 15), date(2021, 12, 20)),
+                is_federal_registry=False, topic=topic))
 
 
 def _mentoring(rng, short_name, school, staff) -> None:
@@ -125,10 +144,11 @@ def load_teachers(context) -> None:
         _plan(teacher, diagnostics[teacher], PlanStatus.DRAFT if draft else PlanStatus.APPROVED)
 
     without_course = set(rng.sample(active, data.WITHOUT_RECENT_COURSE))
+    courses = []
     for i, teacher in enumerate(active + inactive):
         if teacher not in without_course:
-            _course(rng, teacher, rng.choice(list(CourseProvider)), date(2019, 8, 1),
-                    date(2021, 12, 20))
+            courses.append(_course(rng, teacher, rng.choice(list(CourseProvider)),
+                                   date(2019, 8, 1), date(2021, 12, 20)))
         elif i % 2:  # an old course: outside the three years
             _course(rng, teacher, CourseProvider.IRO, date(2017, 9, 1), date(2019, 5, 31))
 
@@ -137,7 +157,9 @@ def load_teachers(context) -> None:
                                in_registry + outside + data.ACADEMY_2022_H1.get(short_name, 0))
         for i, teacher in enumerate(listeners):
             if i < in_registry + outside:
-                _course(rng, teacher, CourseProvider.IRO, H1_START, H1_END,
-                        registry=i < in_registry)
+                courses.append(_course(rng, teacher, CourseProvider.IRO, H1_START, H1_END,
+                                       registry=i < in_registry))
             else:
-                _course(rng, teacher, CourseProvider.ACADEMY, H1_START, H1_END, registry=True)
+                courses.append(_course(rng, teacher, CourseProvider.ACADEMY, H1_START, H1_END,
+                                       registry=True))
+    _courses_by_direction(rng, courses, [t for t in active if t not in without_course])

@@ -1,9 +1,12 @@
 """Fixed inputs of the teachers' demo: invented names and the report's figures.
 
 The figures (500 active, 415 diagnosed, 252 with a plan, 493 with a course in three years,
-mentoring in 6 of 7 schools, the 2022 H1 ИРО listeners per school) come out of the records the
-loader builds from these inputs; nothing stores them as numbers.
+mentoring in 6 of 7 schools, the 2022 H1 ИРО listeners per school, the teachers per course
+direction) come out of the records the loader builds from these inputs; nothing stores them as
+numbers.
 """
+from tracker.teachers.models import CourseTopic
+
 SEED = 2022
 
 # ШНОР short name -> (active teachers, inactive teachers)
@@ -53,14 +56,27 @@ DEFICITS = {
 ACTIVITY_FOR_DOMAIN = {"предметный": "course", "методический": "methodical_union",
                        "психолого-педагогический": "webinar", "нормативно-правовой": "self_study"}
 
-COURSES = (
-    ("Школа современного учителя", 100, True),
-    ("Реализация требований обновлённых ФГОС НОО, ФГОС ООО в работе учителя", 36, True),
-    ("Функциональная грамотность: развиваем в школе", 72, True),
-    ("Информационная безопасность детей", 16, False),
-    ("Формирующее оценивание на уроке", 24, False),
-    ("Организация работы с обучающимися с ОВЗ", 72, False),
+COURSES = (  # title, hours, in the federal registry, direction
+    ("Школа современного учителя", 100, True, CourseTopic.SUBJECT),
+    ("Реализация требований обновлённых ФГОС НОО, ФГОС ООО в работе учителя", 36, True,
+     CourseTopic.UPDATED_STANDARDS),
+    ("Функциональная грамотность: развиваем в школе", 72, True, CourseTopic.FUNCTIONAL_LITERACY),
+    ("Информационная безопасность детей", 16, False, CourseTopic.INFORMATION_SECURITY),
+    ("Формирующее оценивание на уроке", 24, False, CourseTopic.OTHER),
+    ("Организация работы с обучающимися с ОВЗ", 72, False, CourseTopic.INCLUSION),
 )
+# The reference's shares of the ШНОР teachers by course direction in the school year 2021/22
+# (of the 500 active teachers: 35 % functional literacy, 30 % information security, 63 % subject
+# teaching, 39 % the updated ФГОС), reached with municipal courses of the autumn of 2021.
+TOPIC_TEACHERS = {CourseTopic.FUNCTIONAL_LITERACY: 175, CourseTopic.INFORMATION_SECURITY: 150,
+                  CourseTopic.SUBJECT: 315, CourseTopic.UPDATED_STANDARDS: 195}
+TOPIC_COURSES = {
+    CourseTopic.FUNCTIONAL_LITERACY: ("Формирование функциональной грамотности обучающихся", 24),
+    CourseTopic.INFORMATION_SECURITY: ("Цифровая гигиена и безопасность в образовательной среде",
+                                       16),
+    CourseTopic.SUBJECT: ("Актуальные вопросы преподавания предмета", 36),
+    CourseTopic.UPDATED_STANDARDS: ("Обновлённые ФГОС: рабочая программа учителя", 18),
+}
 
 POSITIONS = (
     ("учитель", ("русский язык, литература", "математика", "физика", "химия", "биология",

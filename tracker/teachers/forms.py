@@ -77,6 +77,8 @@ class CourseForm(BaseForm):
         MIN_COURSE_HOURS, 5000, _l("A course has at least 16 hours."))])
     completed_on = DateField(_l("Completed on"), validators=[InputRequired()])
     is_federal_registry = BooleanField(_l("In the federal registry of programs (ДПП)"))
+    topic = SelectField(_l("Direction"), choices=[("", _l("not stated")),
+                                                 *labels.choices(labels.COURSE_TOPIC)])
     submit = SubmitField(_l("Add a course"))
 
 

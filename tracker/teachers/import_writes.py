@@ -137,17 +137,18 @@ def _diagnostics(parsed: Parsed, writer: _Writer, outcome: Outcome) -> None:
 
 
 def _courses(parsed: Parsed, writer: _Writer, outcome: Outcome) -> None:
+    # a file without the direction column leaves the directions already recorded as they are
+    fields = COURSE_FIELDS + (("topic",) if parsed.records and "topic" in parsed.records[0]
+                              else ())
     existing = {(t, title, on): (i, *rest) for i, t, title, on, *rest in db.session.execute(
         select(CourseCompletion.id, CourseCompletion.teacher_id, CourseCompletion.program_title,
-               CourseCompletion.completed_on,
-               *(getattr(CourseCompletion, f) for f in COURSE_FIELDS))
+               CourseCompletion.completed_on, *(getattr(CourseCompletion, f) for f in fields))
         .where(CourseCompletion.teacher_id.in_(_school_teacher_ids(parsed.school_id))))}
     new, changed = _split(
         parsed.records, existing,
-        lambda r: (r["teacher_id"], r["program_title"], r["completed_on"]), COURSE_FIELDS,
-        outcome)
+        lambda r: (r["teacher_id"], r["program_title"], r["completed_on"]), fields, outcome)
     writer.insert(CourseCompletion, new)
-    writer.update(CourseCompletion, changed, COURSE_FIELDS)
+    writer.update(CourseCompletion, changed, fields)
 
 
 WRITERS = {"teachers": _teachers, "diagnostics": _diagnostics, "courses": _courses}

@@ -20,8 +20,9 @@ from sqlalchemy import func, select
 from tracker.db import db, value_problem
 from tracker.schools.models import School
 from tracker.teachers.spreadsheet import BadFile, read_table
-from tracker.teachers.models import (MIN_COURSE_HOURS, CourseProvider, DeficitDomain,
-                                     DiagnosticProvider, Level, Teacher, name_key)
+from tracker.teachers.models import (MIN_COURSE_HOURS, CourseProvider, CourseTopic,
+                                     DeficitDomain, DiagnosticProvider, Level, Teacher,
+                                     name_key)
 
 KINDS = ("teachers", "diagnostics", "courses")
 EXTENSIONS = ("xlsx", "csv")
@@ -35,6 +36,15 @@ COURSE_PROVIDERS = {"академия минпросвещения": CourseProvi
                     "академия": CourseProvider.ACADEMY, "иро": CourseProvider.IRO,
                     "гау дпо иро": CourseProvider.IRO, "другая": CourseProvider.OTHER,
                     "другое": CourseProvider.OTHER}
+COURSE_TOPICS = {"предметное": CourseTopic.SUBJECT, "предметная": CourseTopic.SUBJECT,
+                 "предметная направленность": CourseTopic.SUBJECT,
+                 "функциональная грамотность": CourseTopic.FUNCTIONAL_LITERACY,
+                 "обновлённые фгос": CourseTopic.UPDATED_STANDARDS,
+                 "обновленные фгос": CourseTopic.UPDATED_STANDARDS,
+                 "фгос": CourseTopic.UPDATED_STANDARDS,
+                 "информационная безопасность": CourseTopic.INFORMATION_SECURITY,
+                 "овз": CourseTopic.INCLUSION, "фгос овз": CourseTopic.INCLUSION,
+                 "другое": CourseTopic.OTHER, "другая": CourseTopic.OTHER}
 LEVELS = {"высокий": Level.HIGH, "средний": Level.MEDIUM, "низкий": Level.LOW}
 
 # kind -> (column header, required); the order of the template file
@@ -45,7 +55,8 @@ COLUMNS = {
                     ("Область", True), ("Балл", False), ("Уровень", True),
                     ("Выявленные дефициты", False)),
     "courses": (("ФИО", True), ("Программа", True), ("Организация", True), ("Часов", True),
-                ("Дата окончания", True), ("В федеральном реестре ДПП", False)),
+                ("Дата окончания", True), ("В федеральном реестре ДПП", False),
+                ("Направление", False)),
 }
 HINTS = {
     "Работает": "да или нет (пусто — да)",
@@ -57,6 +68,8 @@ HINTS = {
     "Часов": f"не меньше {MIN_COURSE_HOURS}",
     "Дата диагностики": "ДД.ММ.ГГГГ", "Дата окончания": "ДД.ММ.ГГГГ",
     "В федеральном реестре ДПП": "да или нет",
+    "Направление": "предметное, функциональная грамотность, обновлённые ФГОС, информационная "
+                   "безопасность, ОВЗ или другое (пусто — не указано)",
 }
 
 
@@ -112,8 +125,8 @@ def _parse_int(text: str) -> int | None:
 class _Checker:
     """Turns one row's cells into a record, collecting errors by column."""
 
-    def __init__(self, row: Row, headers: dict[str, int]):
-        self.row, self.headers = row, headers
+    def __init__(self, row: Row, headers: dict[str, int], in_file: set[str]):
+        self.row, self.headers, self.in_file = row, headers, in_file  # in_file: columns present
 
     def text(self, column: str, required: bool = False, max_length: int = 500) -> str:
         index = self.headers.get(column)
@@ -222,6 +235,8 @@ def _check_course(check: _Checker, seen: dict, teachers) -> dict:
               "hours": check.number("Часов", MIN_COURSE_HOURS, 5000, required=True),
               "completed_on": check.day("Дата окончания"),
               "is_federal_registry": check.flag("В федеральном реестре ДПП", False)}
+    if "Направление" in check.in_file:
+        record["topic"] = check.choice("Направление", COURSE_TOPICS, required=False)
     key = (record["teacher_id"], record["program_title"], record["completed_on"])
     if None not in key and key[1]:
         if key in seen:
@@ -245,6 +260,7 @@ def parse(kind: str, path: Path, school: School) -> Parsed:
                         columns=", ".join(missing)))
     source = [positions.get(name.lower()) for name, _required in expected]
     index = {name: i for i, (name, _required) in enumerate(expected)}
+    in_file = {name for name, _required in expected if name.lower() in positions}
     rows = [Row(number, [values[i] if i is not None and i < len(values) else "" for i in source])
             for number, values in enumerate(table[1:], start=2) if any(values)]
     if not rows:
@@ -254,7 +270,7 @@ def parse(kind: str, path: Path, school: School) -> Parsed:
     domains = {d.name.lower(): d.id for d in db.session.scalars(
         select(DeficitDomain).where(DeficitDomain.is_active.is_(True)))}
     for row in rows:
-        check = _Checker(row, index)
+        check = _Checker(row, index, in_file)
         if kind == "teachers":
             row.record = _check_teacher(check, seen)
         elif kind == "diagnostics":

@@ -1,8 +1,8 @@
 """Russian labels (English msgids) of the teachers' statuses and lists."""
 from flask_babel import lazy_gettext as _l
 
-from tracker.teachers.models import (Activity, CourseProvider, DiagnosticProvider, Level,
-                                     MentoringForm, MentorshipStatus, PlanStatus)
+from tracker.teachers.models import (Activity, CourseProvider, CourseTopic, DiagnosticProvider,
+                                     Level, MentoringForm, MentorshipStatus, PlanStatus)
 
 LEVEL = {Level.HIGH: _l("high"), Level.MEDIUM: _l("medium"), Level.LOW: _l("low")}
 DIAGNOSTIC_PROVIDER = {DiagnosticProvider.CNPPM: _l("ЦНППМ"), DiagnosticProvider.IRO: _l("ИРО"),
@@ -22,6 +22,12 @@ MENTORSHIP_STATUS = {MentorshipStatus.ACTIVE: _l("active"),
                      MentorshipStatus.CANCELLED: _l("cancelled")}
 COURSE_PROVIDER = {CourseProvider.ACADEMY: _l("Академия Минпросвещения"),
                    CourseProvider.IRO: _l("ИРО"), CourseProvider.OTHER: _l("other")}
+COURSE_TOPIC = {CourseTopic.SUBJECT: _l("subject teaching"),
+                CourseTopic.FUNCTIONAL_LITERACY: _l("functional literacy"),
+                CourseTopic.UPDATED_STANDARDS: _l("the updated ФГОС"),
+                CourseTopic.INFORMATION_SECURITY: _l("information security"),
+                CourseTopic.INCLUSION: _l("ФГОС ОВЗ, groups at risk and prevention"),
+                CourseTopic.OTHER: _l("another direction")}
 # One name for a teacher's plan wherever it is shown: the indicator's «индивидуальная программа
 # развития», not «индивидуальный образовательный маршрут».
 PLAN_NAME = _l("Individual development plan")
@@ -39,4 +45,4 @@ def register(app) -> None:
         "level": LEVEL, "diagnostic_provider": DIAGNOSTIC_PROVIDER, "plan_status": PLAN_STATUS,
         "activity": ACTIVITY, "mentoring_form": MENTORING_FORM,
         "mentorship_status": MENTORSHIP_STATUS, "course_provider": COURSE_PROVIDER,
-        "import_kind": IMPORT_KIND, "plan_name": PLAN_NAME, "plan_names": PLAN_NAMES}
+        "course_topic": COURSE_TOPIC, "import_kind": IMPORT_KIND, "plan_name": PLAN_NAME, "plan_names": PLAN_NAMES}

@@ -63,6 +63,16 @@ class CourseProvider(StrEnum):
     OTHER = "other"
 
 
+class CourseTopic(StrEnum):
+    """What a course is about, as the report counts the ШНОР teachers' courses by direction."""
+    SUBJECT = "subject"
+    FUNCTIONAL_LITERACY = "functional_literacy"
+    UPDATED_STANDARDS = "updated_standards"  # the updated ФГОС
+    INFORMATION_SECURITY = "information_security"
+    INCLUSION = "inclusion"  # ФГОС ОВЗ, groups at risk, prevention
+    OTHER = "other"
+
+
 APPROVED_PLAN = (PlanStatus.APPROVED, PlanStatus.DONE)
 MIN_COURSE_HOURS = 16
 
@@ -272,7 +282,7 @@ class CourseCompletion(_OfTeacher, TimestampMixin, Base):
 
     __tablename__ = "course_completions"
     __table_args__ = (UniqueConstraint("teacher_id", "program_title", "completed_on"),
-                      enum_check("provider", CourseProvider),
+                      enum_check("provider", CourseProvider), enum_check("topic", CourseTopic),
                       CheckConstraint(f"hours >= {MIN_COURSE_HOURS}", name="min_hours"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -282,5 +292,6 @@ class CourseCompletion(_OfTeacher, TimestampMixin, Base):
     hours: Mapped[int] = mapped_column(Integer)
     completed_on: Mapped[date] = mapped_column(Date, index=True)
     is_federal_registry: Mapped[bool] = mapped_column(Boolean, default=False)
+    topic: Mapped[str | None] = mapped_column(String(30))  # a CourseTopic; None: not said
 
     teacher: Mapped[Teacher] = relationship(back_populates="courses")

@@ -144,6 +144,18 @@ def course_listeners(school_ids: SchoolIds, period: Period) -> dict[tuple[int, s
             for school_id, provider, registry, count in db.session.execute(stmt)}
 
 
+def teachers_by_course_topic(school_ids: SchoolIds, starts_on: date,
+                             ends_on: date) -> dict[str | None, int]:
+    """Active teachers with a course completed in the days given, per the course's direction:
+    {topic: teachers} (a teacher counts once per direction; None: the direction not stated)."""
+    stmt = (select(CourseCompletion.topic, func.count(distinct(Teacher.id)))
+            .join(Teacher, Teacher.id == CourseCompletion.teacher_id)
+            .where(_active_in(school_ids), CourseCompletion.completed_on >= starts_on,
+                   CourseCompletion.completed_on <= ends_on)
+            .group_by(CourseCompletion.topic))
+    return {topic: count for topic, count in db.session.execute(stmt)}
+
+
 def deficit_profile(school_id: int) -> dict[tuple[int, str], int]:
     """The staff's profile: {(domain_id, level): active teachers} from each one's latest
     diagnostic."""

@@ -162,7 +162,8 @@ def toggle_item(item: PlanItem) -> None:
 
 
 def add_course(*, teacher: Teacher, program_title: str, provider: str, hours: int,
-               completed_on: date, is_federal_registry: bool) -> CourseCompletion:
+               completed_on: date, is_federal_registry: bool,
+               topic: str | None = None) -> CourseCompletion:
     title = " ".join(program_title.split())
     clash = db.session.scalar(select(CourseCompletion.id).where(
         CourseCompletion.teacher_id == teacher.id, CourseCompletion.program_title == title,
@@ -171,7 +172,7 @@ def add_course(*, teacher: Teacher, program_title: str, provider: str, hours: in
         raise DuplicateRecord()
     course = CourseCompletion(teacher=teacher, program_title=title, provider=provider,
                               hours=hours, completed_on=completed_on,
-                              is_federal_registry=is_federal_registry)
+                              is_federal_registry=is_federal_registry, topic=topic or None)
     db.session.add(course)
     db.session.flush()
     return course

@@ -129,7 +129,8 @@ def course_new(teacher_id: int):
     if form.validate_on_submit():
         try:
             services.add_course(teacher=teacher, **{name: form[name].data for name in (
-                "program_title", "provider", "hours", "completed_on", "is_federal_registry")})
+                "program_title", "provider", "hours", "completed_on", "is_federal_registry",
+                "topic")})
         except DomainError as error:
             form.program_title.errors.append(str(error))
         else:

@@ -11,8 +11,10 @@ from tracker.indicators.metrics import METRICS
 from tracker.reports.document import Paragraph, Table
 from tracker.reports.halfyear.context import ReportContext, Section, id_select
 from tracker.reports.halfyear.course_figures import course_figures
+from tracker.periods import SchoolYear
 from tracker.teachers import queries
-from tracker.teachers.models import CourseProvider
+from tracker.teachers.labels import COURSE_TOPIC
+from tracker.teachers.models import CourseProvider, CourseTopic
 
 SHARE_CODES = ("teachers_diagnosed", "teachers_with_plan", "teachers_courses_3y")
 MENTORING = "schools_with_mentoring"
@@ -68,6 +70,30 @@ def courses_table(ctx: ReportContext) -> tuple[Table, list[str]]:
     return table, silent
 
 
+def _first_upper(label: str) -> str:
+    return label[:1].upper() + label[1:]
+
+
+def topics_table(ctx: ReportContext, teachers: int) -> tuple[Table | None, list[str]]:
+    """The share of the schools' teachers (the roster of the development table) with a course of
+    each direction in the school year up to the half-year's end; a warning when courses were
+    completed but none says its direction."""
+    school_year = SchoolYear.containing(ctx.period.ends_on)
+    counts = queries.teachers_by_course_topic(ctx.school_ids, school_year.starts_on,
+                                              ctx.period.ends_on)
+    if not any(topic for topic in counts):
+        return None, ([_("No course of the school year %(year)s has its direction stated: the "
+                         "shares of the course directions are not counted.",
+                         year=school_year.code)] if counts else [])
+    rows = [[_first_upper(str(COURSE_TOPIC[topic])),
+             share(Fraction(counts.get(topic.value, 0), teachers))]
+            for topic in CourseTopic if topic != CourseTopic.OTHER]
+    return Table([_("Direction of the courses"), _("Teachers who completed such a course")],
+                 rows, widths_cm=[9.0, 7.0],
+                 caption=_("Directions of the courses of the schools' teachers in the school "
+                           "year %(year)s", year=school_year.code)), []
+
+
 def teachers_section(ctx: ReportContext) -> Section:
     section = Section("teachers", _("Professional development of teachers"),
                       comment_field="comment_teachers")
@@ -86,9 +112,10 @@ def teachers_section(ctx: ReportContext) -> Section:
                     mentoring=share(totals[MENTORING]))),
     ]
     figures, warnings = course_figures(ctx)
+    topics, topic_warnings = topics_table(ctx, sum(staff.values()))
     courses, silent = courses_table(ctx)
-    section.blocks += [*figures, courses]
-    section.warnings += warnings
+    section.blocks += [*figures, *([topics] if topics else []), courses]
+    section.warnings += warnings + topic_warnings
     no_staff = [s.short_name for s in ctx.schools if not staff.get(s.id)]
     if no_staff:
         section.warnings.append(ngettext(
