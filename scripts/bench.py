@@ -106,10 +106,12 @@ def main(argv: list[str] | None = None) -> int:
             ready[(scale, engine)] = target
     print_summary(results, compare_sizes(ready, args.runs))
     if args.scale != "tiny" and "sqlite" in engines:
-        seconds, size, served = time_demo_report(min(args.runs, 5))
+        drawn, kept, size, served = time_demo_report(min(args.runs, 5))
         print(f"\n== demo · sqlite ==\n  report.docx of the demo municipality (2022-H1): "
-              f"median {seconds * 1000:.0f} ms, {size // 1024} KB built; once submitted, "
-              f"served from the snapshot in {served * 1000:.0f} ms")
+              f"median {drawn * 1000:.0f} ms drawing its charts (goal < 500 ms "
+              f"{mark(drawn < 0.5)}), {kept * 1000:.0f} ms with the charts of the same figures "
+              f"kept, {size // 1024} KB; once submitted, served from the snapshot in "
+              f"{served * 1000:.0f} ms")
     if args.scale != "tiny" or args.first_load:
         print_first_load(min(args.runs, 5))
     return 0

@@ -107,14 +107,14 @@ def _courses(rows: Rows, rng: random.Random, teacher_id: int, share: float) -> N
     if chance(rng, 0.3):
         windows.append((date(2016, 1, 1), date(2019, 6, 30)))  # older than three years
     for start, end in windows:
-        title, hours, registry = rng.choice(COURSES)
+        title, hours, registry, topic = rng.choice(COURSES)
         completed_on = day_between(rng, start, end)
         if (title, completed_on) in taken:
             continue
         taken.add((title, completed_on))
         rows.add("course_completions", teacher_id=teacher_id, program_title=title,
                  provider=rng.choice(("academy", "iro", "iro", "other")), hours=hours,
-                 completed_on=completed_on, is_federal_registry=registry)
+                 completed_on=completed_on, is_federal_registry=registry, topic=topic.value)
 
 
 def _mentoring(rows: Rows, rng: random.Random, school: SchoolInfo) -> None:
