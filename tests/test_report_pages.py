@@ -332,3 +332,17 @@ def test_every_warning_link_opens_for_the_one_who_reads_the_preview(client, logi
     assert links                                   # the overdue measure at least
     for link in set(links):
         assert client.get(link).status_code == 200, link
+
+
+def test_a_kindergarten_has_no_school_report(client, login_as):
+    """Not offered and not served from a typed address; its director's «Отчёт» says there is
+    nothing to report instead of opening an empty report."""
+    kindergarten = factories.make_school(short_name="МБДОУ «Детский сад № 3»", org_type="doo")
+    db.session.commit()
+    director = login_as(Role.DIRECTOR, school=kindergarten)
+    for path in (f"/reports/school/{kindergarten.id}?period=2022-H1",
+                 f"/reports/school/{kindergarten.id}/report.docx?period=2022-H1"):
+        assert client.get(path).status_code == 404
+    index = client.get("/reports/")
+    assert index.status_code == 200 and "МБДОУ" not in index.text
+    assert director.school_id == kindergarten.id

@@ -82,7 +82,7 @@ def index():
                                 period=period))
     if current_user.role == Role.REGIONAL:
         return redirect(url_for(".region", region_id=current_user.region_id, period=period))
-    if current_user.role == Role.DIRECTOR:
+    if current_user.role == Role.DIRECTOR and current_user.school.org_type == OrgType.SCHOOL:
         return redirect(url_for(".school", school_id=current_user.school_id, period=period))
     municipalities = (db.session.scalars(visible_municipalities(current_user)).all()
                       if current_user.role == Role.ADMIN else [])
@@ -172,10 +172,19 @@ def _prefill_drafts(form, record, ctx, drafts: dict[int, str], period) -> None:
         form[school_field(school_id)].data = written.get(school_id) or draft
 
 
+def _reported_school(school_id: int) -> School:
+    """A general education school in the reader's scope: a kindergarten or a further education
+    organization has no half-year report (no anti-risk programs, no low-result list)."""
+    place = get_visible_or_404(School, school_id)
+    if place.org_type != OrgType.SCHOOL:
+        abort(404)
+    return place
+
+
 @bp.route("/school/<int:school_id>")
 @signed_in
 def school(school_id: int):
-    place = get_visible_or_404(School, school_id)
+    place = _reported_school(school_id)
     period = chosen_period()
     return render_template(
         "reports/preview.html", report=school_report(place, period, charts=False),
@@ -186,7 +195,7 @@ def school(school_id: int):
 @bp.route("/school/<int:school_id>/report.docx")
 @signed_in
 def school_docx(school_id: int):
-    place = get_visible_or_404(School, school_id)
+    place = _reported_school(school_id)
     period = chosen_period()
     return _download(school_report(place, period), place, place.short_name, period)
 
