@@ -22,6 +22,7 @@ from datetime import date
 from tracker.auth.models import Role
 from tracker.db import db
 from tracker.indicators.catalogue_services import add_indicator
+from tracker.network.development_services import record_development
 
 from tests import factories, program_factories, teacher_factories
 from tests.upload_corpus import pdf_bytes
@@ -146,7 +147,11 @@ def _school_objects(side: Side, school, curator, director, shared) -> None:
     _visit_objects(side, school, curator, director, label)
     _teacher_objects(side, school, label, shared["domain_id"])
     _program_objects(side, school, director, label, shared["direction_id"])
-    side.private += [school.short_name]
+    development = record_development(
+        school_id=school.id, title=f"Разработка {label}", authors=f"Педагогова {label}",
+        kind="lesson", reach="municipal", dated_on=date(2022, 3, 1))
+    side.add("development_id", development, development.title)
+    side.private += [school.short_name, development.title]
 
 
 def _visit_objects(side: Side, school, curator, director, label: str) -> None:

@@ -2,6 +2,7 @@
 version field for stale-edit checks, list filters, the number field every typed number goes
 through, the period field every period is chosen with."""
 from decimal import Decimal
+from urllib.parse import urlsplit
 
 from flask import g, has_request_context, request
 from flask_babel import lazy_gettext as _l
@@ -102,6 +103,18 @@ class ConfirmForm(BaseForm):
     """A destructive POST: acts only when the button's hidden `confirm` field came along."""
 
     confirm = HiddenField(validators=[InputRequired()])
+
+
+def web_link(form, field) -> None:
+    """A full web address (http or https, with a host, no spaces) when given: a link the pages
+    open as it is."""
+    value = (field.data or "").strip()
+    if not value:
+        return
+    parts = urlsplit(value)
+    if parts.scheme.lower() not in ("http", "https") or "." not in parts.netloc or any(
+            character.isspace() for character in value):
+        raise ValidationError(_l("Enter a full address (https://…)."))
 
 
 class FilterForm(BaseForm):

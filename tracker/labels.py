@@ -60,6 +60,14 @@ METRIC_LABELS = {
     "organizations_in_communities": _l("Organizations taking part in network communities"),
     "teachers_in_communities": _l("Teachers taking part in network communities"),
     "communities": _l("Network communities with members"),
+    "development_authors_municipal": _l("Teachers with methodical developments presented at "
+                                        "the municipal level or higher"),
+    "development_authors_regional": _l("Teachers with methodical developments that passed the "
+                                       "regional expert review"),
+    "development_authors_online": _l("Teachers with methodical developments published online"),
+    "development_authors_school_site": _l("Teachers publishing methodical materials on the "
+                                          "school's website"),
+    "school_site_materials": _l("Methodical materials published on the school's website"),
 }
 
 
@@ -89,6 +97,9 @@ VALUE_LABELS: dict[tuple[str, str], Mapping] = {
     ("Community", "kind"): network.COMMUNITY_KINDS,
     ("ClusterMembership", "rank"): network.CLUSTER_RANKS,
     ("MethodicalEvent", "kind"): network.EVENT_KINDS,
+    ("MethodicalDevelopment", "kind"): network.DEVELOPMENT_KINDS,
+    ("MethodicalDevelopment", "reach"): network.REACHES,
+    ("MethodicalDevelopment", "publication"): network.PUBLICATIONS,
     ("MethodicalEvent", "level"): network.EVENT_LEVELS,
     ("EventParticipation", "role"): network.ROLES,
     ("NetworkTarget", "indicator"): network.INDICATORS,
@@ -129,6 +140,7 @@ OBJECT_LABELS = {
     "Installation": _l("Demo data"), "LegalForm": _l("Legal form"), "Measure": _l("Measure"),
     "MeasureComment": _l("Comment on a measure"), "MentoringProgram": _l("Mentoring program"),
     "Mentorship": _l("Mentorship"), "MethodicalEvent": _l("Methodical event"),
+    "MethodicalDevelopment": _l("Methodical development"),
     "Municipality": _l("Municipality"), "NetworkNoteText": _l("Text of the analytical note"),
     "NetworkTarget": _l("Network target"),
     "OrganizationStaffCount": _l("Staff count"), "PlanItem": _l("Plan item"),
@@ -176,7 +188,8 @@ FIELD_LABELS = {
     "is_chosen": _l("Chosen for the program"), "is_done": _l("Done"),
     "is_federal_registry": _l("In the federal registry"), "is_project_500": _l("In the project «500+»"),
     "is_purged": _l("Personal data removed"), "is_verified": _l("Verified"),
-    "kind": _l("Kind"), "last_login_at": _l("Last sign-in"), "legal_form": _l("Legal form"),
+    "kind": _l("Kind"), "reach": _l("Reach"), "publication": _l("Published"),
+    "authors": _l("Authors"), "dated_on": _l("Date"), "last_login_at": _l("Last sign-in"), "legal_form": _l("Legal form"),
     "lessons_observed": _l("Lessons observed"),
     "lessons_observed_count": _l("Number of lessons observed"), "level": _l("Level"),
     "loaded_at": _l("Loaded at"), "login": _l("Login"),
@@ -222,7 +235,7 @@ FIELD_LABELS = {
     "text": _l("Text"), "theme": _l("Theme"), "title": _l("Title"),
     "topic": _l("Direction"), "to_status": _l("To status"),
     "unit": _l("Unit"), "uploaded_at": _l("Uploaded at"), "uploaded_by_id": _l("Uploaded by"),
-    "url": _l("Link"), "value": _l("Value"), "verdict": _l("Verdict"),
+    "url": _l("Link"), "link": _l("Link"), "value": _l("Value"), "verdict": _l("Verdict"),
     "verdict_comment": _l("Reviewer's comment"), "verification_comment": _l("Verification comment"),
     "verified_at": _l("Verified at"), "verified_by_id": _l("Verified by"),
     "visibility": _l("Who sees it"), "visit_id": _l("Visit"), "visited_on": _l("Visited on"),

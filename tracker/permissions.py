@@ -274,7 +274,15 @@ def can_edit(user: User, obj) -> bool:
         return network
     if isinstance(obj, school_work_types()):
         return user.role in SCHOOL_WORKERS and can_view(user, obj)
+    if getattr(type(obj), "editors", None) is not None:
+        return can_add(user, type(obj), obj.school)
     raise TypeError(f"no edit rule for {type(obj).__name__}")
+
+
+def can_add(user: User, model: type, school: School) -> bool:
+    """For a model that declares its `editors` (roles) and reaches a school through `.school`:
+    whether `user` may record one for `school` (and edit those recorded there)."""
+    return user.role in model.editors and can_view_school(user, school)
 
 
 def can_manage_user(manager: User, target: User) -> bool:

@@ -6,4 +6,4 @@ from tracker.blueprints import register_feature
 
 def register(app: Flask) -> None:
     register_feature(app, __name__, (
-        "community_views", "group_views", "event_views", "import_views", "note_views", "indicators"))
+        "community_views", "group_views", "event_views", "development_views", "import_views", "note_views", "indicators"))

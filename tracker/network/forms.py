@@ -7,8 +7,10 @@ from wtforms import (BooleanField, DateField, FloatField, HiddenField, IntegerFi
 from wtforms.validators import (AnyOf, DataRequired, InputRequired, Length, NumberRange, Optional,
                                 ValidationError)
 
-from tracker.forms import BaseForm, EXPECTED_YEAR, FilterForm, PeriodField, VersionedForm
+from tracker.forms import (BaseForm, EXPECTED_YEAR, FilterForm, PeriodField, VersionedForm,
+                           web_link)
 from tracker.network import labels
+from tracker.network.development_models import author_names
 from tracker.network.event_models import ParticipationRole
 from tracker.periods import Periodicity
 
@@ -154,4 +156,51 @@ class RemoveParticipationForm(BaseForm):
 
 class DeleteEventForm(BaseForm):
     """Deleting needs the explicit word in the form, not just a bare POST."""
+    confirm = HiddenField(validators=[InputRequired(), AnyOf(["delete"])])
+
+
+class DevelopmentFilterForm(FilterForm):
+    municipality = SelectField(_l("Municipality"), coerce=int, validators=[Optional()])
+    school = SelectField(_l("Organization"), coerce=int, validators=[Optional()])
+    reach = SelectField(_l("Reach"), validators=[Optional()])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.reach.choices = [("", _l("Any"))] + _choices(labels.REACHES)
+
+
+class DevelopmentForm(VersionedForm):
+    school_id = SelectField(_l("Organization"), coerce=int, validators=[DataRequired()])
+    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=500)])
+    authors = TextAreaField(_l("Authors"), validators=[DataRequired(), Length(max=2000)],
+                            description=_l("One teacher per line."), render_kw={"rows": 3})
+    kind = SelectField(_l("Kind"), validators=[DataRequired()])
+    reach = SelectField(_l("Reach"), validators=[DataRequired()])
+    dated_on = DateField(_l("Date"), validators=[InputRequired()],
+                         description=_l("When the development reached this level."))
+    publication = SelectField(_l("Published"), validators=[Optional()])
+    # no Optional(): the check below must see the link empty
+    link = StringField(_l("Link"), validators=[Length(max=500), web_link])
+    submit = SubmitField(_l("Save"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kind.choices = _choices(labels.DEVELOPMENT_KINDS)
+        self.reach.choices = _choices(labels.REACHES)
+        self.publication.choices = [("", _l("Not published online"))] + \
+            _choices(labels.PUBLICATIONS)
+
+    def validate_link(self, field) -> None:
+        if self.publication.data and not (field.data or "").strip():
+            raise ValidationError(_l("A development published online needs its link."))
+        if (field.data or "").strip() and not self.publication.data:
+            raise ValidationError(_l("Say where the development is published, or leave the "
+                                     "link empty."))
+
+    def validate_authors(self, field) -> None:
+        if not author_names(field.data):
+            raise ValidationError(_l("Name at least one author."))
+
+
+class DeleteDevelopmentForm(BaseForm):
     confirm = HiddenField(validators=[InputRequired(), AnyOf(["delete"])])

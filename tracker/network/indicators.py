@@ -9,7 +9,8 @@ from tracker.i18n import day
 from tracker.indicators.calculations import Fraction, Unit
 from tracker.indicators.metrics import metric
 from tracker.indicators.providers import RecordList, RecordRow, drills
-from tracker.network import labels, queries
+from tracker.network import development_queries, labels, queries
+from tracker.network.development_queries import Spread
 from tracker.network.event_models import (TAKING_PART, EventKind, EventLevel,
                                           EventParticipation, MethodicalEvent)
 from tracker.network.group_models import CommunityGroup, GroupMember
@@ -105,3 +106,47 @@ def communities_by_organization(school_ids: Select, period: Period) -> dict[int,
                CommunityMemberCount.school_id.in_(school_ids), Community.is_active.is_(True))
         .group_by(CommunityMemberCount.school_id)).all()
     return {school_id: Fraction(count, 0) for school_id, count in rows}
+
+
+# --- methodical developments -----------------------------------------------------------------
+
+def _development_metric(spread: Spread, authors: bool):
+    def count(school_ids: Select, period: Period) -> dict[int, Fraction]:
+        found = development_queries.developments_as_of(school_ids, period.ends_on)
+        return {school_id: Fraction(figures[1] if authors else figures[0], 0)
+                for school_id, figures in development_queries.per_organization(found,
+                                                                               spread).items()}
+    return count
+
+
+def _development_records(spread: Spread):
+    def records(school_id: int, period: Period) -> RecordList:
+        """The school's developments as of the period's end; those the figure counts marked."""
+        found = sorted(development_queries.developments_as_of([school_id], period.ends_on),
+                       key=lambda d: (d.dated_on, d.id))
+        listed = RecordList([_("Date"), _("Development"), _("Authors"), _("Reach"),
+                             _("Published")])
+        for development in found:
+            listed.rows.append(RecordRow(
+                [day(development.dated_on), development.title,
+                 ", ".join(development.author_list), str(labels.REACHES[development.reach]),
+                 str(labels.PUBLICATIONS[development.publication]) if development.publication
+                 else "—"],
+                url=url_for("network.developments", school=school_id,
+                            municipality=development.school.municipality_id),
+                counted=spread.counts(development)))
+        return listed
+    return records
+
+
+def _register_development_metrics() -> None:
+    for spread in development_queries.SPREADS:
+        code = f"development_authors_{spread.key}"
+        metric(code, unit=Unit.COUNT)(_development_metric(spread, authors=True))
+        drills(code)(_development_records(spread))
+    site = development_queries.SPREAD["school_site"]
+    metric("school_site_materials", unit=Unit.COUNT)(_development_metric(site, authors=False))
+    drills("school_site_materials")(_development_records(site))
+
+
+_register_development_metrics()

@@ -2,6 +2,7 @@
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from tracker.network.development_models import DevelopmentKind, Publication, Reach
 from tracker.network.event_models import (DIPLOMA_DEGREES, EventKind, EventLevel,
                                           ParticipationRole)
 from tracker.network.models import ClusterRank, CommunityKind, NetworkIndicator
@@ -27,6 +28,29 @@ RANK_IMPLICATIONS = {
     ClusterRank.LAGGING: _l("Follows an individual plan and learns from the TOP organizations."),
 }
 
+DEVELOPMENT_KINDS = {
+    DevelopmentKind.PROGRAM: _l("Program"),
+    DevelopmentKind.LESSON: _l("Lesson or activity design"),
+    DevelopmentKind.RECOMMENDATIONS: _l("Methodical recommendations"),
+    DevelopmentKind.TEACHING_AID: _l("Teaching aid"),
+    DevelopmentKind.OTHER: _l("Other development"),
+}
+REACHES = {
+    Reach.ORGANIZATION: _l("Used in its organization"),
+    Reach.MUNICIPAL: _l("Presented at the municipal level"),
+    Reach.REGIONAL: _l("Passed the regional expert review"),
+}
+PUBLICATIONS = {
+    Publication.REGIONAL_PORTAL: _l("The regional methodical portal"),
+    Publication.SCHOOL_SITE: _l("The school's website"),
+    Publication.TEACHER_PAGE: _l("A teacher's page on a professional network"),
+}
+SPREADS = {  # the figures of tracker/network/development_queries.py
+    "municipal": _l("Presented at the municipal level or higher"),
+    "regional": _l("Passed the regional expert review"),
+    "online": _l("Published online"),
+    "school_site": _l("Published on the school's website"),
+}
 EVENT_KINDS = {
     EventKind.SEMINAR: _l("Seminar"),
     EventKind.SCHOOL_TO_SCHOOL: _l("«School to school» seminar"),

@@ -5,10 +5,10 @@ from flask_babel import lazy_pgettext
 from flask_wtf.file import FileField
 from wtforms import (BooleanField, DateField, HiddenField, IntegerField, RadioField,
                      SelectField, StringField, SubmitField, TextAreaField)
-from wtforms.validators import (URL, DataRequired, InputRequired, Length, NumberRange, Optional,
-                                ValidationError)
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from tracker.forms import BaseForm, EXPECTED_YEAR, FilterForm, PeriodField, VersionedForm
+from tracker.forms import (BaseForm, EXPECTED_YEAR, FilterForm, PeriodField, VersionedForm,
+                           web_link)
 from tracker.periods import Periodicity
 from tracker.programs.measure_models import MeasureStatus, Verdict
 from tracker.programs.measure_queries import SUBMITTED, EvidenceState, MeasureState
@@ -110,16 +110,10 @@ class AdoptForm(BaseForm):
 
 class EvidenceForm(BaseForm):
     file = FileField(_l("File (PDF, DOCX, XLSX, ODT, JPG, PNG)"))
-    url = StringField(_l("…or a link"), validators=[Optional(), Length(max=1000),
-                                                      URL(message=_l("Enter a full address "
-                                                                     "(https://…)."))])
+    url = StringField(_l("…or a link"), validators=[Optional(), Length(max=1000), web_link])
     comment = TextAreaField(_l("Comment"), validators=[Optional(), Length(max=2000)])
     replaces_id = SelectField(_l("Replaces returned evidence"), coerce=int, default=0)
     submit = SubmitField(_l("Upload evidence"))
-
-    def validate_url(self, field):
-        if field.data and not field.data.lower().startswith(("https://", "http://")):
-            raise ValidationError(_l("Enter a full address (https://…)."))
 
 
 class VerdictForm(BaseForm):
