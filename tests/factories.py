@@ -198,3 +198,22 @@ def make_community(municipality: Municipality | None = None, *, kind: str = "net
     db.session.add(community)
     db.session.flush()
     return community
+
+
+def make_addressed(municipality: Municipality, author: User, *, text: str = "Рекомендация",
+                   data: bytes = PDF):
+    """A recommendation of the region to the municipality, answered with a file."""
+    from tracker import storage
+    from tracker.addressed.models import AddressedRecommendation, AddressedStep
+    item = AddressedRecommendation(
+        municipality=municipality, indicator_code="teachers_with_plan", period="2022-H1",
+        threshold=25, text=text, due_on=date(2022, 9, 1), issued_by=author, status="answered",
+        numerator_at_issue=1, denominator_at_issue=9)
+    stored = storage.save_bytes("Ответ.pdf", data)
+    item.steps.append(AddressedStep(author=author, action="answered", text="Меры приняты",
+                                    stored_name=stored.stored_name, sha256=stored.sha256,
+                                    original_name=stored.original_name,
+                                    content_type=stored.content_type, size=stored.size))
+    db.session.add(item)
+    db.session.flush()
+    return item

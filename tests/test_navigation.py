@@ -41,5 +41,13 @@ def test_the_menu_renders_dropdowns_for_a_coordinator(client, login_as):
 def test_programs_have_their_own_group_apart_from_schools():
     groups = [[link.endpoint for link in item.links]
               for item in nav_items(Role.COORDINATOR) if isinstance(item, NavGroup)]
-    assert ["programs.index", "programs.pipeline"] in groups
+    assert ["programs.index", "programs.pipeline", "addressed.index"] in groups
     assert ["schools.index", "risks.heatmap"] in groups
+
+
+def test_the_regions_recommendations_are_in_the_programs_group_of_who_reads_them():
+    for role, shown in ((Role.REGIONAL, True), (Role.COORDINATOR, True), (Role.CURATOR, False),
+                        (Role.DIRECTOR, False)):
+        endpoints = [link.endpoint for item in nav_items(role) if isinstance(item, NavGroup)
+                     for link in item.links]
+        assert ("addressed.index" in endpoints) is shown, role

@@ -200,6 +200,12 @@ def test_follow_up_is_answered_returned_answered_and_closed(client):
                        data={"version": first.version, "text": "Педсовет проведён"}
                        ).status_code == 302
     sign_in(client, curator)
+    unexplained = client.post(f"/visits/recommendations/{first.id}/decision",
+                              data={"version": first.version, "decision": "return"})
+    assert unexplained.status_code == 422
+    assert "Укажите, что школе нужно доработать." in unexplained.text
+    db.session.expire_all()
+    assert first.status == "answered"
     client.post(f"/visits/recommendations/{first.id}/decision",
                 data={"version": first.version, "decision": "return", "comment": "Протокол?"})
     db.session.expire_all()

@@ -210,6 +210,12 @@ def _municipal_objects(side: Side, municipality, schools) -> None:
     side.add("event_id", event, event.title)
     side.add("community_id", factories.make_community(municipality, name=f"Сообщество {label}"),
              f"Сообщество {label}")
+    issuer = factories.make_user(Role.REGIONAL, region=municipality.region)
+    addressed = factories.make_addressed(municipality, issuer, text=f"Рекомендация региона {label}",
+                                         data=file_data(f"addressed {side.name}"))
+    side.add("addressed_id", addressed, addressed.text)
+    side.add("step_id", addressed.steps[0], f"addressed {side.name}")
+    side.private.append(addressed.text)
     own = add_indicator(municipality_id=municipality.id, code="survey",
                         name_ru=f"Опрос родителей {label}", unit="percent", source="entered")
     side.add("catalogue_indicator_id", own, own.name_ru)

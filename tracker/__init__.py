@@ -69,11 +69,12 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     """Each feature registers its blueprint (and what it adds to shared registries)."""
-    from tracker import (admin, assets, auth, closing, health, home, indicators, network,
-                         notifications, programs, reports, risks, schools, teachers, visits)
+    from tracker import (addressed, admin, assets, auth, closing, health, home, indicators,
+                         network, notifications, programs, reports, risks, schools, teachers,
+                         visits)
 
     for feature in (auth, home, schools, risks, programs, teachers, visits, network, indicators,
-                    reports, closing, notifications, admin, assets, health):
+                    addressed, reports, closing, notifications, admin, assets, health):
         feature.register(app)
 
 

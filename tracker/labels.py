@@ -8,6 +8,7 @@ from collections.abc import Mapping
 
 from flask_babel import lazy_gettext as _l
 
+from tracker.addressed import labels as addressed
 from tracker.closing import lifecycle as closing
 from tracker.indicators.calculations import Direction, Unit
 from tracker.indicators.metrics import LOW_RESULT, PROJECT_500
@@ -98,6 +99,8 @@ VALUE_LABELS: dict[tuple[str, str], Mapping] = {
     ("ClusterMembership", "rank"): network.CLUSTER_RANKS,
     ("MethodicalEvent", "kind"): network.EVENT_KINDS,
     ("MethodicalDevelopment", "kind"): network.DEVELOPMENT_KINDS,
+    ("AddressedRecommendation", "status"): addressed.STATUSES,
+    ("AddressedStep", "action"): addressed.STEPS,
     ("MethodicalDevelopment", "reach"): network.REACHES,
     ("MethodicalDevelopment", "publication"): network.PUBLICATIONS,
     ("MethodicalEvent", "level"): network.EVENT_LEVELS,
@@ -141,6 +144,8 @@ OBJECT_LABELS = {
     "MeasureComment": _l("Comment on a measure"), "MentoringProgram": _l("Mentoring program"),
     "Mentorship": _l("Mentorship"), "MethodicalEvent": _l("Methodical event"),
     "MethodicalDevelopment": _l("Methodical development"),
+    "AddressedRecommendation": _l("Recommendation of the region"),
+    "AddressedStep": _l("Step of a recommendation of the region"),
     "Municipality": _l("Municipality"), "NetworkNoteText": _l("Text of the analytical note"),
     "NetworkTarget": _l("Network target"),
     "OrganizationStaffCount": _l("Staff count"), "PlanItem": _l("Plan item"),
@@ -160,7 +165,10 @@ OBJECT_LABELS = {
 
 # A field's name, whatever the model (overrides per model below)
 FIELD_LABELS = {
-    "action": _l("Action"), "activity": _l("Activity"), "actor_id": _l("Who"),
+    "action": _l("Action"), "activity": _l("Activity"), "threshold": _l("Threshold"),
+    "indicator_code": _l("Indicator"), "issued_by_id": _l("Issued by"),
+    "numerator_at_issue": _l("Figure at issue: numerator"),
+    "denominator_at_issue": _l("Figure at issue: denominator"), "actor_id": _l("Who"),
     "agenda": _l("Agenda"), "approval_order": _l("Approval order"),
     "approved_on": _l("Approved on"), "at": _l("When"), "author_id": _l("Author"),
     "base_school_id": _l("Base school"), "baseline": _l("Baseline"),

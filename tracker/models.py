@@ -31,6 +31,7 @@ from tracker.teachers.models import (  # noqa: F401
     PlanItem,
     Teacher,
 )
+from tracker.addressed.models import AddressedRecommendation, AddressedStep  # noqa: F401
 from tracker.network.development_models import MethodicalDevelopment  # noqa: F401
 from tracker.network.event_models import EventParticipation, MethodicalEvent  # noqa: F401
 from tracker.network.models import (  # noqa: F401

@@ -243,6 +243,9 @@ def can_view(user: User, obj) -> bool:
         return sees_internal_notes(user) and can_view_school(user, obj.school)
     if _is_indicator(obj):
         return can_manage_indicator(user, obj)
+    declared = _declared_rule(user, obj, edit=False)
+    if declared is not None:
+        return declared
     school = getattr(obj, "school", None)
     if isinstance(school, School):
         return can_view_school(user, school)
@@ -274,15 +277,25 @@ def can_edit(user: User, obj) -> bool:
         return network
     if isinstance(obj, school_work_types()):
         return user.role in SCHOOL_WORKERS and can_view(user, obj)
-    if getattr(type(obj), "editors", None) is not None:
-        return can_add(user, type(obj), obj.school)
+    declared = _declared_rule(user, obj, edit=True)
+    if declared is not None:
+        return declared
     raise TypeError(f"no edit rule for {type(obj).__name__}")
 
 
-def can_add(user: User, model: type, school: School) -> bool:
-    """For a model that declares its `editors` (roles) and reaches a school through `.school`:
-    whether `user` may record one for `school` (and edit those recorded there)."""
-    return user.role in model.editors and can_view_school(user, school)
+def _declared_rule(user: User, obj, edit: bool) -> bool | None:
+    """The rule of a model that declares its `viewers` and `editors` (roles) and reaches its
+    place through `.school` or `.municipality`; None for the others."""
+    roles = getattr(type(obj), "editors" if edit else "viewers", None)
+    if roles is None:
+        return None
+    return can_add(user, type(obj), getattr(obj, "school", None) or obj.municipality, edit=edit)
+
+
+def can_add(user: User, model: type, place: School | Municipality, *, edit: bool = True) -> bool:
+    """For a model declaring its roles: whether `user` may record one at `place` (a school or a
+    municipality) and edit those recorded there (or, with edit=False, see them)."""
+    return user.role in (model.editors if edit else model.viewers) and can_view(user, place)
 
 
 def can_manage_user(manager: User, target: User) -> bool:

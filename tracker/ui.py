@@ -72,6 +72,8 @@ NAVIGATION: tuple[NavLink | NavGroup, ...] = (
         NavLink("programs.index", _l("Programs")),
         NavLink("programs.queue", _l("My queue"), (Role.ADMIN, Role.CURATOR, Role.DIRECTOR)),
         NavLink("programs.pipeline", _l("Pipeline"), MANAGERS),
+        NavLink("addressed.index", _l("Recommendations of the region"),
+                (Role.ADMIN, Role.REGIONAL, Role.COORDINATOR)),
     )),
     NavGroup(lazy_pgettext("menu", "Visits"), (
         NavLink("visits.index", _l("Visits")),

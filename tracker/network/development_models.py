@@ -57,8 +57,9 @@ class MethodicalDevelopment(VersionedMixin, TimestampMixin, Base):
 
     school: Mapped[School] = relationship()
 
-    # who records and edits them (within the school's scope: tracker/permissions.py can_add);
-    # everyone who sees the school sees its developments
+    # who sees them and who records and edits them, within the school's scope
+    # (tracker/permissions.py, can_add)
+    viewers: ClassVar[tuple[Role, ...]] = tuple(Role)
     editors: ClassVar[tuple[Role, ...]] = (Role.ADMIN, Role.COORDINATOR, Role.DIRECTOR)
 
     @property

@@ -145,7 +145,8 @@ class DecisionForm(VersionedForm):
     decision = RadioField(_l("Decision"), choices=[
         ("close", _l("Close: the recommendation is carried out")),
         ("return", _l("Send back to the school"))], validators=[InputRequired()])
-    comment = TextAreaField(_l("Comment"), validators=[Optional(), Length(max=TEXT_LIMIT)])
+    # no Optional(): the check below must see the comment empty
+    comment = TextAreaField(_l("Comment"), validators=[Length(max=TEXT_LIMIT)])
     submit = SubmitField(_l("Save the decision"))
 
     def validate_comment(self, field):
