@@ -282,4 +282,5 @@ def test_a_course_is_added_with_its_direction(client, login_as):
     unstated = client.post(f"/teachers/{teacher.id}/courses",
                            data=dict(course, hours="24", topic="", completed_on="2022-04-01"))
     assert unstated.status_code == 302
-    assert db.session.scalars(select(CourseCompletion.topic)).all() == ["functional_literacy", None]
+    assert db.session.scalars(select(CourseCompletion.topic).order_by(
+        CourseCompletion.completed_on)).all() == ["functional_literacy", None]
