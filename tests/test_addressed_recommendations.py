@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from tracker.addressed.models import AddressedRecommendation, AddressedStep
 from tracker.auth.models import Role
 from tracker.db import db
+from tracker.notifications.models import Notification
 
 from tests import factories
 from tests.conftest import sign_in
@@ -39,6 +40,11 @@ def region(app):
 
 def town(region, name):
     return next(m for m in region.municipalities if m.name == name)
+
+
+def told(user) -> list[str]:
+    return list(db.session.scalars(select(Notification.kind).where(
+        Notification.user_id == user.id).order_by(Notification.id)))
 
 
 def copies() -> int:
@@ -76,11 +82,12 @@ def test_the_region_sees_who_misses_the_threshold_and_sends_one_copy_each(client
 def test_the_loop_answer_with_a_file_return_with_a_reason_and_close(client, app, login_as,
                                                                     region):
     regional = login_as(Role.REGIONAL, region=region)
-    issued(client, region)
-    item = db.session.scalar(select(AddressedRecommendation))
     south = factories.make_user(Role.COORDINATOR, municipality=town(region, "Южный"))
     north = factories.make_user(Role.COORDINATOR, municipality=town(region, "Северный"))
     db.session.commit()
+    issued(client, region)
+    item = db.session.scalar(select(AddressedRecommendation))
+    assert told(south) == ["addressed_issued"] and told(north) == []
     sign_in(client, north)
     assert client.get(f"/addressed/{item.id}").status_code == 404
     assert "Организовать разработку" not in client.get("/addressed/").text
@@ -90,6 +97,7 @@ def test_the_loop_answer_with_a_file_return_with_a_reason_and_close(client, app,
               "file": (io.BytesIO(pdf_bytes("answer")), "Отчёт.pdf")}
     assert client.post(f"/addressed/{item.id}/answer", data=answer,
                        content_type="multipart/form-data").status_code == 302
+    assert told(regional) == ["addressed_answered"]
     step = db.session.scalar(select(AddressedStep))
     download = client.get(f"/addressed/steps/{step.id}/file")
     assert download.status_code == 200 and download.data.startswith(b"%PDF")
@@ -107,6 +115,7 @@ def test_the_loop_answer_with_a_file_return_with_a_reason_and_close(client, app,
         "comment": "Приложите приказ"}).status_code == 302
     db.session.refresh(item)
     assert item.status == "returned"
+    assert told(south) == ["addressed_issued", "addressed_returned"]
     sign_in(client, south)
     client.post(f"/addressed/{item.id}/answer",
                 data={"version": str(item.version), "text": "Приказ приложен"})

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from tracker.addressed.models import (AWAITING_MUNICIPALITY, AddressedRecommendation,
                                       AddressedStatus, AddressedStep)
 from tracker.auth.models import User
+from tracker.auth.people import coordinators_of
 from tracker.db import db
 from tracker.errors import DomainError
 from tracker.forms import ensure_version
@@ -17,9 +18,12 @@ from tracker.indicators import catalogue
 from tracker.indicators.calculations import Direction, Fraction, Unit
 from tracker.indicators.dashboard import regional_dashboard
 from tracker.indicators.models import Indicator
+from tracker.notifications.models import NotificationKind
+from tracker.notifications.services import notify
 from tracker.periods import Period, parse
 from tracker.schools.models import Municipality, Region
 from tracker.storage import StoredFile
+from tracker.urls import Link
 
 
 class NoMunicipalityChosen(DomainError):
@@ -98,7 +102,15 @@ def issue(*, region: Region, period: Period, indicator: Indicator, threshold: De
             denominator_at_issue=fraction.denominator if fraction else None))
     db.session.add_all(copies)
     db.session.flush()
+    for item in copies:
+        _tell(coordinators_of(item.municipality_id), NotificationKind.ADDRESSED_ISSUED, item,
+              due_on=item.due_on.isoformat())
     return copies
+
+
+def _tell(users, kind: NotificationKind, item: AddressedRecommendation, **params) -> None:
+    notify(users, kind, link=Link("addressed.detail", addressed_id=item.id),
+           municipality=item.municipality.name, recommendation=item.text, **params)
 
 
 def answer(recommendation: AddressedRecommendation, *, version, author: User, text: str,
@@ -111,7 +123,10 @@ def answer(recommendation: AddressedRecommendation, *, version, author: User, te
         file = dict(stored_name=stored.stored_name, sha256=stored.sha256,
                     original_name=stored.original_name, content_type=stored.content_type,
                     size=stored.size)
-    return _step(recommendation, author, AddressedStatus.ANSWERED, text, **file)
+    _step(recommendation, author, AddressedStatus.ANSWERED, text, **file)
+    _tell([recommendation.issued_by], NotificationKind.ADDRESSED_ANSWERED, recommendation,
+          answer=(text or "").strip())
+    return recommendation
 
 
 def decide(recommendation: AddressedRecommendation, *, version, author: User, close: bool,
@@ -121,8 +136,12 @@ def decide(recommendation: AddressedRecommendation, *, version, author: User, cl
         raise NotAwaitingDecision()
     if not close and not (comment or "").strip():
         raise ReasonRequired()
-    return _step(recommendation, author,
-                 AddressedStatus.CLOSED if close else AddressedStatus.RETURNED, comment)
+    _step(recommendation, author, AddressedStatus.CLOSED if close else AddressedStatus.RETURNED,
+          comment)
+    if not close:
+        _tell(coordinators_of(recommendation.municipality_id),
+              NotificationKind.ADDRESSED_RETURNED, recommendation, reason=comment.strip())
+    return recommendation
 
 
 def _step(recommendation, author, status, text, **file) -> AddressedRecommendation:

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
-from tracker.auth.models import Role, User
+from tracker.auth.people import coordinators_of
 from tracker.closing.lifecycle import PeriodState, Step
 from tracker.closing.models import PeriodClosing, PeriodDeadline
 from tracker.db import db
@@ -17,12 +17,6 @@ from tracker.schools.models import Municipality
 
 SOON = timedelta(days=7)
 WAITING = (PeriodState.OPEN, PeriodState.RETURNED)
-
-
-def coordinators_of(municipality_id: int) -> list[User]:
-    return list(db.session.scalars(select(User).where(
-        User.role == Role.COORDINATOR, User.municipality_id == municipality_id,
-        User.is_active.is_(True))))
 
 
 def _link(municipality_id: int, period_code: str) -> Link:

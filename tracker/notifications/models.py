@@ -21,6 +21,9 @@ class NotificationKind(StrEnum):
     PERIOD_APPROVED = "period_approved"
     DEADLINE_SOON = "deadline_soon"
     DEADLINE_OVERDUE = "deadline_overdue"
+    ADDRESSED_ISSUED = "addressed_issued"
+    ADDRESSED_ANSWERED = "addressed_answered"
+    ADDRESSED_RETURNED = "addressed_returned"
 
 
 # kind: (title, text); the title is also the e-mail's subject
@@ -44,6 +47,16 @@ MESSAGES = {
     NotificationKind.DEADLINE_OVERDUE: (
         _l("The deadline has passed"),
         _l("%(municipality)s, %(period)s: the figures were due on %(deadline_on)s")),
+    NotificationKind.ADDRESSED_ISSUED: (
+        _l("A recommendation of the region"),
+        _l("%(municipality)s: the region recommends «%(recommendation)s» by %(due_on)s")),
+    NotificationKind.ADDRESSED_ANSWERED: (
+        _l("A municipality answered the region's recommendation"),
+        _l("%(municipality)s answered the recommendation «%(recommendation)s»: %(answer)s")),
+    NotificationKind.ADDRESSED_RETURNED: (
+        _l("The region returned the answer to its recommendation"),
+        _l("%(municipality)s, recommendation «%(recommendation)s»: the region returned the "
+           "answer: %(reason)s")),
 }
 KIND_TITLES = {kind: title for kind, (title, _text) in MESSAGES.items()}
 UNKNOWN_MESSAGE = (_l("Notification"), _l("Something changed in the tracker."))
