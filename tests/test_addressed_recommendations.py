@@ -69,6 +69,9 @@ def test_the_region_sees_who_misses_the_threshold_and_sends_one_copy_each(client
                     "Южный": ("1 из 9 (11,1\u00a0%)", True)}
     empty = issued(client, region, text="  ")
     assert empty.status_code == 422 and copies() == 0
+    late = issued(client, region, due_on=(date.today() - timedelta(days=1)).isoformat())
+    assert late.status_code == 422 and "Срок уже прошёл." in late.text and copies() == 0
+    assert "Организовать разработку индивидуальных" in late.text  # what was typed is kept
     other = factories.make_municipality(factories.make_region("Другая область"), "Чужой")
     db.session.commit()
     foreign = issued(client, region, municipality_ids=[str(other.id)])
@@ -136,6 +139,9 @@ def test_an_overdue_recommendation_is_flagged_and_others_may_not_decide(client, 
     item.due_on = date.today() - timedelta(days=1)
     db.session.commit()
     assert "просрочено" in client.get("/addressed/").text
+    elsewhere = town(region, "Северный").id
+    assert "Организовать разработку" not in client.get(
+        f"/addressed/?municipality={elsewhere}").text
     coordinator = factories.make_user(Role.COORDINATOR, municipality=item.municipality)
     db.session.commit()
     sign_in(client, coordinator)

@@ -1,3 +1,5 @@
+from datetime import date
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField
 from wtforms import (DateField, RadioField, SelectField, SelectMultipleField, SubmitField,
@@ -27,6 +29,10 @@ class IssueForm(BaseForm):
     due_on = DateField(_l("Due date"), validators=[InputRequired()])
     submit = SubmitField(_l("Send to the chosen municipalities"))
 
+    def validate_due_on(self, field) -> None:
+        if field.data and field.data < date.today():
+            raise ValidationError(_l("The due date has already passed."))
+
 
 class AnswerForm(VersionedForm):
     text = TextAreaField(_l("Measures taken"), validators=[DataRequired(),
@@ -49,4 +55,5 @@ class DecisionForm(VersionedForm):
 
 
 class StatusFilterForm(FilterForm):
+    municipality = SelectField(_l("Municipality"), coerce=int, validators=[Optional()])
     status = SelectField(_l("Status"), validators=[Optional()])

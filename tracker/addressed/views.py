@@ -19,7 +19,7 @@ from tracker.auth.models import Role
 from tracker.db import db
 from tracker.errors import DomainError, StaleEdit
 from tracker.permissions import (can_edit, get_visible_or_404, municipality_scope, role_required,
-                                 visible_regions)
+                                 visible_municipalities, visible_regions)
 from tracker.schools.models import Municipality, Region
 from tracker.visits import uploads
 from tracker.working_period import working_period
@@ -35,6 +35,8 @@ def index():
     form = StatusFilterForm(request.args)
     form.status.choices = [("", _("Any"))] + [(s.value, label) for s, label
                                               in labels.STATUSES.items()]
+    form.municipality.choices = [(0, _("All municipalities"))] + [
+        (m.id, m.name) for m in db.session.scalars(visible_municipalities(current_user))]
     form.validate()
     stmt = (select(AddressedRecommendation).join(Municipality)
             .options(selectinload(AddressedRecommendation.municipality))
@@ -42,6 +44,8 @@ def index():
             .order_by(AddressedRecommendation.due_on, AddressedRecommendation.id))
     if form.status.data:
         stmt = stmt.where(AddressedRecommendation.status == form.status.data)
+    if form.municipality.data:
+        stmt = stmt.where(AddressedRecommendation.municipality_id == form.municipality.data)
     page = db.paginate(stmt, per_page=current_app.config["PAGE_SIZE"], error_out=False)
     regions = (db.session.scalars(visible_regions(current_user)).all()
                if current_user.role in ISSUERS else [])
