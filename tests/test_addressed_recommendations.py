@@ -108,6 +108,7 @@ def test_the_loop_answer_with_a_file_return_with_a_reason_and_close(client, app,
     db.session.commit()
     page = client.get(f"/addressed/{item.id}").text
     assert "1 из 9 (11,1\u00a0%)" in page and "2 из 10 (20\u00a0%)" in page
+    assert "1 полугодие 2022" in page
     sign_in(client, regional)
     db.session.refresh(item)
     refused = client.post(f"/addressed/{item.id}/decision",
