@@ -144,8 +144,7 @@ def make_attachment(visit, uploader: User, *, name: str = "Лист посеще
     from tracker.visits.models import VisitAttachment
     stored = storage.save_bytes(name, data)
     attachment = VisitAttachment(
-        visit=visit, uploaded_by=uploader, stored_name=stored.stored_name,
-        original_name=stored.original_name, content_type=stored.content_type, size=stored.size,
+        visit=visit, uploaded_by=uploader, **stored.columns,
         visibility="school" if for_school else "internal")
     db.session.add(attachment)
     db.session.flush()
@@ -157,12 +156,9 @@ def make_answer(recommendation, author: User, *, text: str = "Выполнено
     """The school's answer to a recommendation, with an evidence file unless file_name is None."""
     from tracker import storage
     from tracker.visits.models import RecommendationEvent
+    stored = storage.save_bytes(file_name, data) if file_name else None
     event = RecommendationEvent(recommendation=recommendation, author=author, action="answered",
-                                text=text)
-    if file_name:
-        stored = storage.save_bytes(file_name, data)
-        event.stored_name, event.original_name = stored.stored_name, stored.original_name
-        event.content_type, event.size = stored.content_type, stored.size
+                                text=text, **(stored.columns if stored else {}))
     recommendation.status = "answered"
     db.session.add(event)
     db.session.flush()
@@ -211,9 +207,7 @@ def make_addressed(municipality: Municipality, author: User, *, text: str = "Р�
         numerator_at_issue=1, denominator_at_issue=9)
     stored = storage.save_bytes("Ответ.pdf", data)
     item.steps.append(AddressedStep(author=author, action="answered", text="Меры приняты",
-                                    stored_name=stored.stored_name, sha256=stored.sha256,
-                                    original_name=stored.original_name,
-                                    content_type=stored.content_type, size=stored.size))
+                                    **stored.columns))
     db.session.add(item)
     db.session.flush()
     return item

@@ -65,9 +65,8 @@ def make_measure(program, *, title: str = "Мониторинг", due_on: date =
 def make_evidence(measure, uploader, *, name: str = "справка.pdf", data: bytes = PDF,
                   verdict: str = "pending") -> Evidence:
     stored = storage.save_bytes(name, data)
-    evidence = Evidence(measure=measure, uploaded_by=uploader, stored_name=stored.stored_name,
-                        original_name=stored.original_name, content_type=stored.content_type,
-                        size=stored.size, verdict=verdict)
+    evidence = Evidence(measure=measure, uploaded_by=uploader, **stored.columns,
+                        verdict=verdict)
     db.session.add(evidence)
     db.session.flush()
     return evidence
@@ -78,8 +77,7 @@ def make_document(school, uploader, *, kind: str = "concept", year: int = 2022,
     stored = storage.save_bytes("Концепция развития.pdf", data)
     document = ConceptDocument(school=school, kind=kind, year=year, title=title)
     document.versions.append(DocumentVersion(
-        number=1, stored_name=stored.stored_name, original_name=stored.original_name,
-        content_type=stored.content_type, size=stored.size, uploaded_by=uploader))
+        number=1, **stored.columns, uploaded_by=uploader))
     db.session.add(document)
     db.session.flush()
     return document

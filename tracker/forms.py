@@ -4,7 +4,7 @@ through, the period field every period is chosen with."""
 from decimal import Decimal
 from urllib.parse import urlsplit
 
-from flask import g, has_request_context, request
+from flask import flash, g, has_request_context, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import Field, HiddenField, SelectField
@@ -135,6 +135,13 @@ def ensure_version(obj, submitted) -> None:
         raise StaleEdit()
 
 
+def refresh_stale(form, record) -> None:
+    """Someone saved `record` meanwhile: say so, and let the form carry its version now (the next
+    save overwrites knowingly)."""
+    flash(str(StaleEdit()), "warning")
+    form.version.data = str(record.version)
+
+
 def stale_differences(obj, form, fields: dict[str, str]) -> list[tuple[str, str, str]]:
     """(label, value in the database, value typed by the user) for fields that now differ."""
     rows = []
@@ -147,6 +154,8 @@ def stale_differences(obj, form, fields: dict[str, str]) -> list[tuple[str, str,
 
 
 EXPECTED_YEAR = _l("Enter a year between 2015 and 2100.")
+TEXT_LIMIT = 10000  # a long text typed on a form: findings, answers, comments
+FILE_TYPES = _l("File (PDF, DOCX, XLSX, ODT, JPG, PNG)")  # what uploads accept, in words
 
 
 class NumberField(Field):

@@ -6,11 +6,10 @@ from wtforms import (DateField, RadioField, SelectField, SelectMultipleField, Su
                      TextAreaField)
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
-from tracker.forms import BaseForm, FilterForm, NumberField, PeriodField, VersionedForm
+from tracker.forms import (FILE_TYPES, TEXT_LIMIT, BaseForm, FilterForm, NumberField, PeriodField,
+                           VersionedForm)
 from tracker.periods import Periodicity
 
-TEXT_LIMIT = 10000
-FILE_LABEL = _l("File (PDF, DOCX, XLSX, ODT, JPG, PNG)")
 
 
 class ThresholdForm(FilterForm):
@@ -37,7 +36,7 @@ class IssueForm(BaseForm):
 class AnswerForm(VersionedForm):
     text = TextAreaField(_l("Measures taken"), validators=[DataRequired(),
                                                            Length(max=TEXT_LIMIT)])
-    file = FileField(_l("File (optional)"), description=FILE_LABEL)
+    file = FileField(_l("File (optional)"), description=FILE_TYPES)
     submit = SubmitField(_l("Send the answer to the region"))
 
 

@@ -118,12 +118,8 @@ def answer(recommendation: AddressedRecommendation, *, version, author: User, te
     ensure_version(recommendation, version)
     if recommendation.status not in AWAITING_MUNICIPALITY:
         raise NotAwaitingAnswer()
-    file = {}
-    if stored is not None:
-        file = dict(stored_name=stored.stored_name, sha256=stored.sha256,
-                    original_name=stored.original_name, content_type=stored.content_type,
-                    size=stored.size)
-    _step(recommendation, author, AddressedStatus.ANSWERED, text, **file)
+    _step(recommendation, author, AddressedStatus.ANSWERED, text,
+          **(stored.columns if stored else {}))
     _tell([recommendation.issued_by], NotificationKind.ADDRESSED_ANSWERED, recommendation,
           answer=(text or "").strip())
     return recommendation

@@ -10,7 +10,7 @@ from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from tracker import storage
+from tracker import storage, uploads
 from tracker.addressed import labels, services
 from tracker.addressed.forms import (AnswerForm, DecisionForm, IssueForm, StatusFilterForm,
                                      ThresholdForm)
@@ -18,10 +18,10 @@ from tracker.addressed.models import AddressedRecommendation, AddressedStatus, A
 from tracker.auth.models import Role
 from tracker.db import db
 from tracker.errors import DomainError, StaleEdit
+from tracker.forms import refresh_stale
 from tracker.permissions import (can_edit, get_visible_or_404, municipality_scope, role_required,
                                  visible_municipalities, visible_regions)
 from tracker.schools.models import Municipality, Region
-from tracker.visits import uploads
 from tracker.working_period import working_period
 
 bp = Blueprint("addressed", __name__, url_prefix="/addressed")
@@ -118,11 +118,6 @@ def _render(item: AddressedRecommendation, *, answer_form=None, decision_form=No
     return render_template("addressed/detail.html", **context)
 
 
-def _stale(item: AddressedRecommendation, form) -> None:
-    flash(str(StaleEdit()), "warning")
-    form.version.data = str(item.version)
-
-
 @bp.route("/<int:addressed_id>/answer", methods=["POST"])
 @role_required(Role.COORDINATOR)
 def answer(addressed_id: int):
@@ -137,7 +132,7 @@ def answer(addressed_id: int):
         except uploads.Refused:
             pass
         except StaleEdit:
-            _stale(item, form)
+            refresh_stale(form, item)
         except DomainError as error:
             flash(str(error), "danger")
             return redirect(url_for(".detail", addressed_id=item.id))
@@ -157,7 +152,7 @@ def decide(addressed_id: int):
             services.decide(item, version=form.version.data, author=current_user,
                             close=form.decision.data == "close", comment=form.comment.data or "")
         except StaleEdit:
-            _stale(item, form)
+            refresh_stale(form, item)
         except DomainError as error:
             flash(str(error), "danger")
             return redirect(url_for(".detail", addressed_id=item.id))

@@ -139,8 +139,7 @@ def _snapshot(municipality: Municipality, period: HalfYear) -> PeriodSnapshot:
     return PeriodSnapshot(
         figures=snapshot.take(municipality.id, period),
         narrative=narrative.as_record() if narrative else {},
-        stored_name=stored.stored_name, original_name=stored.original_name,
-        content_type=stored.content_type, size=stored.size, sha256=stored.sha256)
+        **stored.columns, sha256=stored.sha256)
 
 
 def set_deadline(*, region_id: int, period: HalfYear, due_on: date | None) -> None:

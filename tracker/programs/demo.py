@@ -166,8 +166,7 @@ def load_programs(context) -> None:
             stored = store(f"{title}.docx", title)
             document = ConceptDocument(school=school, kind=kind, year=data.YEAR, title=title)
             document.versions.append(DocumentVersion(
-                number=1, stored_name=stored.stored_name, original_name=stored.original_name,
-                content_type=stored.content_type, size=stored.size, uploaded_by=director,
+                number=1, **stored.columns, uploaded_by=director,
                 uploaded_at=at(D(data.YEAR, 2, 20))))
             _review(document, director=director, curator=curator, final=final)
             db.session.add(document)
@@ -198,8 +197,7 @@ def load_programs(context) -> None:
 def _evidence(name, verdict, comment, day, *, director, curator) -> Evidence:
     stored = store(name, name.rsplit(".", 1)[0])
     reviewed = verdict != PENDING
-    return Evidence(stored_name=stored.stored_name, original_name=stored.original_name,
-                    content_type=stored.content_type, size=stored.size, uploaded_by=director,
+    return Evidence(**stored.columns, uploaded_by=director,
                     uploaded_at=at(day, 5), verdict=verdict, verdict_comment=comment,
                     reviewed_by=curator if reviewed else None,
                     reviewed_at=at(day, 9) if reviewed else None,

@@ -9,7 +9,8 @@ from sqlalchemy.orm import selectinload
 
 from tracker import storage
 from tracker.db import db
-from tracker.errors import DomainError, StaleEdit
+from tracker.errors import DomainError
+from tracker.forms import refresh_stale
 from tracker.permissions import (REVIEWERS, SCHOOL_WORKERS, can_edit, can_review,
                                  get_visible_or_404, role_required, signed_in)
 from tracker.programs import services
@@ -80,12 +81,11 @@ def document_version_new(document_id: int):
     if not form.validate_on_submit():
         return _render_document(document, version_form=form, status=422)
     if str(document.version) != form.version.data:
-        flash(str(StaleEdit()), "warning")
+        refresh_stale(form, document)
         current = document.current
         differences = [(_("Current version"),
                         f"{current.number}: {storage.visible_name(current.original_name)}" if current else "—",
                         request.files.get("file").filename if request.files.get("file") else "")]
-        form.version.data = str(document.version)
         return _render_document(document, version_form=form, differences=differences,
                                 status=409)
     try:

@@ -7,8 +7,8 @@ from wtforms import (BooleanField, DateField, HiddenField, IntegerField, RadioFi
                      SelectField, StringField, SubmitField, TextAreaField)
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from tracker.forms import (BaseForm, EXPECTED_YEAR, FilterForm, PeriodField, VersionedForm,
-                           web_link)
+from tracker.forms import (EXPECTED_YEAR, FILE_TYPES, BaseForm, FilterForm, PeriodField,
+                           VersionedForm, web_link)
 from tracker.periods import Periodicity
 from tracker.programs.measure_models import MeasureStatus, Verdict
 from tracker.programs.measure_queries import SUBMITTED, EvidenceState, MeasureState
@@ -43,13 +43,13 @@ class DocumentUploadForm(BaseForm):
                         validators=[InputRequired(), NumberRange(2015, 2100, EXPECTED_YEAR)])
     title = StringField(_l("Title"), validators=[Optional(), Length(max=500)])
     note = TextAreaField(_l("Remark"), validators=[Optional(), Length(max=2000)])
-    file = FileField(_l("File (PDF, DOCX, XLSX, ODT, JPG, PNG)"))
+    file = FileField(FILE_TYPES)
     submit = SubmitField(_l("Upload"))
 
 
 class DocumentVersionForm(VersionedForm):
     note = TextAreaField(_l("What changed"), validators=[Optional(), Length(max=2000)])
-    file = FileField(_l("File (PDF, DOCX, XLSX, ODT, JPG, PNG)"))
+    file = FileField(FILE_TYPES)
     submit = SubmitField(_l("Upload a new version"))
 
 
@@ -109,7 +109,7 @@ class AdoptForm(BaseForm):
 
 
 class EvidenceForm(BaseForm):
-    file = FileField(_l("File (PDF, DOCX, XLSX, ODT, JPG, PNG)"))
+    file = FileField(FILE_TYPES)
     url = StringField(_l("…or a link"), validators=[Optional(), Length(max=1000), web_link])
     comment = TextAreaField(_l("Comment"), validators=[Optional(), Length(max=2000)])
     replaces_id = SelectField(_l("Replaces returned evidence"), coerce=int, default=0)

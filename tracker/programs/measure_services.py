@@ -98,15 +98,9 @@ def add_evidence(measure: Measure, *, actor: User, comment: str = "",
     if replaces is not None and replaces.measure_id != measure.id:
         raise DomainError(_l("That evidence belongs to another measure."))
     evidence = Evidence(measure=measure, uploaded_by=actor, comment=(comment or "").strip(),
-                        uploaded_at=utcnow())
+                        uploaded_at=utcnow(),
+                        **(stored.columns if stored is not None else {"url": url.strip()}))
     evidence.replaces_id = replaces.id if replaces else None
-    if stored is not None:
-        evidence.stored_name = stored.stored_name
-        evidence.original_name = stored.original_name
-        evidence.content_type = stored.content_type
-        evidence.size = stored.size
-    else:
-        evidence.url = url.strip()
     db.session.add(evidence)
     if measure.status == MeasureStatus.PLANNED:
         measure.status = MeasureStatus.IN_PROGRESS.value

@@ -94,9 +94,8 @@ def add_document_version(school: School, *, kind: str, year: int, title: str, no
     number = (db.session.scalar(select(func.max(DocumentVersion.number))
                                 .where(DocumentVersion.document_id == document.id))
               if document.id else None) or 0
-    row = DocumentVersion(number=number + 1, stored_name=stored.stored_name,
-                          original_name=stored.original_name, content_type=stored.content_type,
-                          size=stored.size, note=note.strip(), uploaded_by=actor)
+    row = DocumentVersion(number=number + 1, **stored.columns, note=note.strip(),
+                          uploaded_by=actor)
     document.versions.append(row)
     document.updated_at = utcnow()
     db.session.flush()

@@ -69,6 +69,13 @@ class StoredFile:
     content_type: str
     sha256: str = ""
 
+    @property
+    def columns(self) -> dict:
+        """What a row naming the file keeps of it (its `sha256` is set when the session
+        flushes: `_record_checksums`)."""
+        return {"stored_name": self.stored_name, "original_name": self.original_name,
+                "content_type": self.content_type, "size": self.size}
+
 
 def backend(url: str | None = None) -> Backend:
     """The configured store, or the one at `url` (s3://bucket/prefix, file:///dir or a dir)."""

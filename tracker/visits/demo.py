@@ -135,20 +135,16 @@ def _visibility(for_school: bool) -> str:
 
 def _attachment(name: str, for_school: bool, curator, day: date) -> VisitAttachment:
     stored = store(name, name.rsplit(".", 1)[0])
-    return VisitAttachment(stored_name=stored.stored_name, original_name=stored.original_name,
-                           content_type=stored.content_type, size=stored.size,
+    return VisitAttachment(**stored.columns,
                            visibility=_visibility(for_school), uploaded_by=curator,
                            created_at=_at(day))
 
 
 def _event(author, action: str, text: str, file_name: str | None,
            at: datetime) -> RecommendationEvent:
-    event = RecommendationEvent(author=author, action=action, text=text, at=at)
-    if file_name:
-        stored = store(file_name, file_name.rsplit(".", 1)[0])
-        event.stored_name, event.original_name = stored.stored_name, stored.original_name
-        event.content_type, event.size = stored.content_type, stored.size
-    return event
+    stored = store(file_name, file_name.rsplit(".", 1)[0]) if file_name else None
+    return RecommendationEvent(author=author, action=action, text=text, at=at,
+                               **(stored.columns if stored else {}))
 
 
 def _measure(school, title: str) -> Measure:

@@ -4,13 +4,14 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from tracker import storage
+from tracker import storage, uploads
 from tracker.auth.models import Role
 from tracker.db import db
 from tracker.errors import DomainError, StaleEdit
+from tracker.forms import refresh_stale
 from tracker.permissions import (can_answer, can_edit_visit, get_visible_or_404, role_required,
                                  signed_in)
-from tracker.visits import queries, services, uploads
+from tracker.visits import queries, services
 from tracker.visits.forms import AnswerForm, DecisionForm
 from tracker.visits.models import Recommendation, RecommendationEvent, RecommendationStatus
 from tracker.visits.views import bp
@@ -33,11 +34,6 @@ def _render(item: Recommendation, *, answer_form=None, decision_form=None):
     return render_template("visits/recommendation.html", **context)
 
 
-def _stale(item: Recommendation, form) -> None:
-    flash(str(StaleEdit()), "warning")
-    form.version.data = str(item.version)
-
-
 @bp.route("/recommendations/<int:recommendation_id>/answer", methods=["POST"])
 @role_required(Role.DIRECTOR)
 def answer(recommendation_id: int):
@@ -53,7 +49,7 @@ def answer(recommendation_id: int):
         except uploads.Refused:
             pass
         except StaleEdit:
-            _stale(item, form)
+            refresh_stale(form, item)
         except DomainError as error:
             flash(str(error), "danger")
             return redirect(url_for(".recommendation", recommendation_id=item.id))
@@ -74,7 +70,7 @@ def decide(recommendation_id: int):
                                            close=form.decision.data == "close",
                                            comment=form.comment.data or "")
         except StaleEdit:
-            _stale(item, form)
+            refresh_stale(form, item)
         except DomainError as error:
             flash(str(error), "danger")
             return redirect(url_for(".recommendation", recommendation_id=item.id))

@@ -7,7 +7,8 @@ from wtforms import (BooleanField, DateField, IntegerField, RadioField, SelectFi
 from wtforms.validators import (DataRequired, InputRequired, Length, NumberRange, Optional,
                                 ValidationError)
 
-from tracker.forms import BaseForm, FilterForm, PeriodField, VersionedForm
+from tracker.forms import (FILE_TYPES, TEXT_LIMIT, BaseForm, FilterForm, PeriodField,
+                           VersionedForm)
 from tracker.periods import Periodicity
 from tracker.visits.models import VisitFormat, VisitKind
 
@@ -27,8 +28,6 @@ RECOMMENDATION_LABELS = {
     "returned": _l("Returned"),
 }
 PARTICIPANTS_HELP = _l("One person a line: name, position.")
-TEXT_LIMIT = 10000
-FILE_LABEL = _l("File (PDF, DOCX, XLSX, ODT, JPG, PNG)")
 VISIBILITY_CHOICES = [("internal", _l("The curator and the coordinators only")),
                       ("school", _l("Also the school"))]
 NO_LINK = (0, "—")
@@ -82,7 +81,7 @@ class VisitRecordForm(VersionedForm):
     lessons_observed_count = IntegerField(_l("Lessons observed"), default=0,
                                           validators=[Optional(), NumberRange(0, 200)])
     findings = TextAreaField(_l("Findings"), validators=[Optional(), Length(max=TEXT_LIMIT)])
-    attachment = FileField(_l("Attach a file (optional)"), description=FILE_LABEL)
+    attachment = FileField(_l("Attach a file (optional)"), description=FILE_TYPES)
     attachment_visibility = RadioField(_l("Who sees the file"), default="internal",
                                        choices=VISIBILITY_CHOICES, validators=[Optional()])
     submit = SubmitField(_l("Save"))
@@ -111,7 +110,7 @@ class NoteForm(BaseForm):
 
 
 class AttachmentForm(BaseForm):
-    file = FileField(FILE_LABEL)
+    file = FileField(FILE_TYPES)
     visibility = RadioField(_l("Who sees it"), default="internal", choices=VISIBILITY_CHOICES,
                             validators=[InputRequired()])
     submit = SubmitField(_l("Attach the file"))
@@ -137,7 +136,7 @@ class RecommendationForm(BaseForm):
 
 class AnswerForm(VersionedForm):
     text = TextAreaField(_l("What was done"), validators=[DataRequired(), Length(max=TEXT_LIMIT)])
-    file = FileField(_l("Evidence (optional)"), description=FILE_LABEL)
+    file = FileField(_l("Evidence (optional)"), description=FILE_TYPES)
     submit = SubmitField(_l("Send the answer"))
 
 

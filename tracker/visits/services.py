@@ -106,8 +106,7 @@ def add_attachment(visit: Visit, *, uploaded_by: User, stored: StoredFile,
     if visit.status == VisitStatus.CANCELLED:
         raise VisitNotOpen()
     attachment = VisitAttachment(
-        visit=visit, uploaded_by=uploaded_by, stored_name=stored.stored_name,
-        original_name=stored.original_name, content_type=stored.content_type, size=stored.size,
+        visit=visit, uploaded_by=uploaded_by, **stored.columns,
         visibility=NoteVisibility.SCHOOL if for_school else NoteVisibility.INTERNAL)
     db.session.add(attachment)
     db.session.flush()
@@ -154,11 +153,8 @@ def answer_recommendation(recommendation: Recommendation, *, version, author: Us
     ensure_version(recommendation, version)
     if recommendation.status not in AWAITING_SCHOOL:
         raise NotAwaitingAnswer()
-    evidence = {}
-    if stored is not None:
-        evidence = dict(stored_name=stored.stored_name, original_name=stored.original_name,
-                        content_type=stored.content_type, size=stored.size)
-    _step(recommendation, author, RecommendationStatus.ANSWERED, text, **evidence)
+    _step(recommendation, author, RecommendationStatus.ANSWERED, text,
+          **(stored.columns if stored else {}))
     visit = recommendation.visit
     notify([visit.curator], NotificationKind.RECOMMENDATION_ANSWERED,
            link=Link("visits.recommendation", recommendation_id=recommendation.id),

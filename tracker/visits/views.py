@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from tracker import audit, storage
+from tracker import audit, storage, uploads
 from tracker.editing import save_versioned_edit
 from tracker.auth.forms import EmptyForm
 from tracker.auth.models import Role
@@ -15,7 +15,7 @@ from tracker.errors import DomainError
 from tracker.permissions import (can_edit_visit, can_record_visit, get_visible_or_404,
                                  role_required, signed_in)
 from tracker.schools.models import School
-from tracker.visits import docx, links, queries, services, uploads
+from tracker.visits import docx, links, queries, services
 from tracker.visits.forms import (AttachmentForm, NoteForm, PlanVisitForm, RecommendationForm,
                                   VisitFilterForm, VisitRecordForm, parse_participants)
 from tracker.visits.models import Visit

@@ -1,5 +1,5 @@
-"""The upload steps the visit views share: store the chosen file, or put the refusal on the
-form; then commit the rows that name it, removing the file if that fails."""
+"""The upload steps of the views that take a file on a form: store the chosen file, or put the
+refusal on the form; then commit the rows that name it, removing the file if that fails."""
 from contextlib import contextmanager
 
 from werkzeug.datastructures import FileStorage
