@@ -174,3 +174,14 @@ def indicator_of(item: AddressedRecommendation) -> Indicator | None:
     return db.session.scalar(select(Indicator).where(
         Indicator.region_id == item.municipality.region_id,
         Indicator.code == item.indicator_code))
+
+
+def indicator_names(items: list[AddressedRecommendation]) -> dict[int, str]:
+    """Each recommendation's indicator by its name in the region's catalogue (one query)."""
+    regions = {item.municipality.region_id for item in items}
+    codes = {item.indicator_code for item in items}
+    names = {(indicator.region_id, indicator.code): indicator.name
+             for indicator in db.session.scalars(select(Indicator).where(
+                 Indicator.region_id.in_(regions), Indicator.code.in_(codes)))}
+    return {item.id: names.get((item.municipality.region_id, item.indicator_code),
+                               item.indicator_code) for item in items}

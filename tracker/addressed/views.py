@@ -51,15 +51,7 @@ def index():
                if current_user.role in ISSUERS else [])
     return render_template("addressed/index.html", form=form, page=page, regions=regions,
                            now=services.current_figures(page.items), today=date.today(),
-                           indicators=_indicator_names(page.items), labels=labels)
-
-
-def _indicator_names(items) -> dict[int, str]:
-    names = {}
-    for item in items:
-        indicator = services.indicator_of(item)
-        names[item.id] = indicator.name if indicator else item.indicator_code
-    return names
+                           indicators=services.indicator_names(page.items), labels=labels)
 
 
 @bp.route("/region/<int:region_id>/issue", methods=["GET", "POST"])

@@ -15,8 +15,8 @@ from tracker.network import development_services as services
 from tracker.network.blueprint import bp, chosen_municipality, municipality_choices, organizations_of
 from tracker.network.development_models import MethodicalDevelopment
 from tracker.network.forms import DeleteDevelopmentForm, DevelopmentFilterForm, DevelopmentForm
-from tracker.permissions import (EVENT_VIEWERS, can_add, can_edit, get_visible_or_404,
-                                 role_required, visible_school_ids)
+from tracker.permissions import (EVENT_VIEWERS, can_edit, get_visible_or_404, role_required,
+                                 visible_school_ids)
 from tracker.schools.models import School
 
 EDITORS = MethodicalDevelopment.editors
@@ -26,10 +26,12 @@ DEVELOPMENT_LABELS = {"school_id": _l("Organization"), "title": _l("Title"),
                       "link": _l("Link")}
 
 
-def _addable(municipality_id: int) -> list[School]:
-    """The organizations of the municipality where the user may record developments."""
-    return [school for school in organizations_of(municipality_id)
-            if can_add(current_user, MethodicalDevelopment, school)]
+def _addable(municipality_id: int, organizations: list[School] | None = None) -> list[School]:
+    """The organizations of the municipality where the user may record developments: those in
+    the user's scope (`organizations_of` shows no other), when the role records them."""
+    if current_user.role not in EDITORS:
+        return []
+    return organizations if organizations is not None else organizations_of(municipality_id)
 
 
 @bp.route("/developments")
@@ -54,12 +56,12 @@ def developments():
         stmt = stmt.where(MethodicalDevelopment.reach == form.reach.data)
     day = date.today()  # the list shows every development recorded so far
     page = db.paginate(stmt, per_page=current_app.config["PAGE_SIZE"], error_out=False)
+    addable = {school.id for school in _addable(municipality.id, organizations)}
     return render_template(
         "network/developments.html", form=form, municipality=municipality, page=page,
-        labels=labels, day=day,
-        editable={d.id for d in page.items if can_edit(current_user, d)},
+        labels=labels, day=day, editable={d.id for d in page.items if d.school_id in addable},
         summary=development_queries.summary(development_queries.developments_as_of(shown, day)),
-        can_create=bool(_addable(municipality.id)))
+        can_create=bool(addable))
 
 
 def _form(municipality_id: int, formdata=None, obj=None) -> DevelopmentForm:
