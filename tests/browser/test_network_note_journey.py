@@ -2,11 +2,16 @@
 own spreadsheet (headers of their own), their teachers and participants in communities, a
 community with an initiative group and a thematic group; the analytical note's subtotals are the
 sums of what was imported. A town of its own in the demo's region, so the demo stays as it is."""
-import io
 from collections import Counter
 
 from docx import Document
 from playwright.sync_api import expect
+from sqlalchemy import select
+
+from tracker.db import db
+from tracker.demo import data
+from tracker.network.group_services import seed_group_kinds
+from tracker.schools.models import Municipality, Region
 
 from tests.browser.conftest import LIVE
 from tests.browser.steps import sign_in
@@ -21,11 +26,6 @@ COUNTS = [("МАОУ «СОШ № 1»", 40, 12), ("МАОУ «СОШ № 2»", 3
 
 
 def town_with_its_coordinator(live_cli) -> None:
-    from tracker.db import db
-    from tracker.demo import data
-    from tracker.network.group_services import seed_group_kinds
-    from tracker.schools.models import Municipality, Region
-    from sqlalchemy import select
     with LIVE["app"].app_context():
         region = db.session.scalar(select(Region).where(Region.name == data.REGION))
         town = Municipality(region=region, name=TOWN)
@@ -99,7 +99,7 @@ def test_a_towns_network_note_from_its_own_spreadsheets(browser, live_server, li
     page.goto("/network/note?period=2022")
     with page.expect_download() as download:
         page.get_by_test_id("note-download").click()
-    document = Document(io.BytesIO(open(download.value.path(), "rb").read()))
+    document = Document(download.value.path())
     found = subtotals(document)
     by_type = Counter()
     for name, teachers, network in COUNTS:
